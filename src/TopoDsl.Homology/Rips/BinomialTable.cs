@@ -1,0 +1,81 @@
+namespace TopoDsl.Homology.Rips;
+
+/// <summary>
+/// Binomial coefficients C(i, k) for 0 &lt;= i &lt;= n, 0 &lt;= k &lt;= maxK, laid out by k so that the rows a
+/// cofacet enumeration walks are contiguous. The combinatorial number system maps a simplex with vertices
+/// v_d &gt; ... &gt; v_0 to the 64-bit index sum C(v_i, i + 1).
+/// </summary>
+internal sealed class BinomialTable
+{
+    private readonly long[] _table;
+    private readonly int _stride;
+
+    public BinomialTable(int n, int maxK)
+    {
+        _stride = n + 1;
+        _table = new long[(maxK + 1) * _stride];
+        for (int i = 0; i <= n; i++)
+        {
+            _table[i] = 1; // C(i, 0)
+            for (int k = 1; k <= Math.Min(i, maxK); k++)
+            {
+                long sum = this[i - 1, k - 1] + this[i - 1, k];
+                if (sum < 0)
+                    throw new SimplexIndexOverflowException(n, maxK);
+                _table[k * _stride + i] = sum;
+            }
+        }
+        VertexCount = n;
+        MaxK = maxK;
+    }
+
+    public int VertexCount { get; }
+    public int MaxK { get; }
+
+    /// <summary>C(i, k); zero when k &gt; i.</summary>
+    public long this[int i, int k] => _table[k * _stride + i];
+
+    /// <summary>The largest vertex v below <paramref name="upperBound"/> with C(v, k) &lt;= index.</summary>
+    public int MaxVertex(long index, int k, int upperBound)
+    {
+        int lo = k - 1, hi = upperBound; // C(k - 1, k) = 0 <= index, so the answer lies in [lo, hi]
+        while (lo < hi)
+        {
+            int mid = (lo + hi + 1) >> 1;
+            if (this[mid, k] <= index) lo = mid;
+            else hi = mid - 1;
+        }
+        return lo;
+    }
+
+    /// <summary>Writes the vertices of the simplex (descending) into <paramref name="vertices"/>.</summary>
+    public void Vertices(long index, int dimension, Span<int> vertices)
+    {
+        int upper = VertexCount - 1;
+        for (int k = dimension + 1, slot = 0; k > 0; k--, slot++)
+        {
+            int v = MaxVertex(index, k, upper);
+            vertices[slot] = v;
+            index -= this[v, k];
+            upper = v - 1;
+        }
+    }
+
+    public long Index(ReadOnlySpan<int> descendingVertices)
+    {
+        long index = 0;
+        int d = descendingVertices.Length;
+        for (int slot = 0; slot < d; slot++) index += this[descendingVertices[slot], d - slot];
+        return index;
+    }
+}
+
+/// <summary>The simplices of the requested complex cannot be numbered in 64 bits.</summary>
+public sealed class SimplexIndexOverflowException : Exception
+{
+    public SimplexIndexOverflowException(int pointCount, int maxK)
+        : base($"{pointCount} points are too many for homology up to dimension {maxK - 2}: simplex indices up to " +
+               $"C({pointCount}, {maxK}) do not fit in 64 bits. Lower --dim, or use fewer points.")
+    {
+    }
+}

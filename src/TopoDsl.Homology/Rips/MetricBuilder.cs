@@ -1,0 +1,169 @@
+using TopoDsl.Homology.Metric;
+
+namespace TopoDsl.Homology.Rips;
+
+/// <summary>Turns the public inputs into the engine's metrics: full dense matrices or sparse neighbour lists.</summary>
+internal static class MetricBuilder
+{
+    /// <summary>The full n x n Euclidean distance matrix, rows in parallel.</summary>
+    public static float[] FullMatrix(PointCloud points, int threads)
+    {
+        int n = points.Count;
+        var full = new float[(long)n * n];
+        Parallel.For(0, n, new ParallelOptions { MaxDegreeOfParallelism = threads }, i =>
+        {
+            for (int j = 0; j < i; j++)
+            {
+                float d = points.Distance(i, j);
+                full[(long)i * n + j] = d;
+                full[(long)j * n + i] = d;
+            }
+        });
+        return full;
+    }
+
+    /// <summary>A triangular matrix expanded to full rows.</summary>
+    public static float[] FullMatrix(DistanceMatrix matrix)
+    {
+        int n = matrix.Count;
+        var full = new float[(long)n * n];
+        for (int i = 0; i < n; i++)
+            for (int j = 0; j < i; j++)
+            {
+                float d = matrix[i, j];
+                full[(long)i * n + j] = d;
+                full[(long)j * n + i] = d;
+            }
+        return full;
+    }
+
+    /// <summary>min_i max_j d(i, j): beyond it the Rips complex is a cone, so its homology no longer changes.</summary>
+    public static unsafe float EnclosingRadius(DenseMetric metric)
+    {
+        int n = metric.VertexCount;
+        if (n <= 1) return 0;
+        float radius = float.PositiveInfinity;
+        for (int i = 0; i < n; i++)
+        {
+            float* row = metric.Data + (long)i * n;
+            float eccentricity = 0;
+            for (int j = 0; j < n; j++)
+                if (j != i && row[j] > eccentricity) eccentricity = row[j];
+            radius = Math.Min(radius, eccentricity);
+        }
+        return radius;
+    }
+
+    /// <summary>All edges within the threshold, by index C(i, 2) + j for i &gt; j.</summary>
+    public static unsafe Simplex[] Edges(DenseMetric metric, float threshold)
+    {
+        int n = metric.VertexCount;
+        var edges = new List<Simplex>();
+        for (int i = 1; i < n; i++)
+        {
+            float* row = metric.Data + (long)i * n;
+            long rowBase = (long)i * (i - 1) / 2;
+            for (int j = 0; j < i; j++)
+                if (row[j] <= threshold) edges.Add(new Simplex(row[j], rowBase + j));
+        }
+        return edges.ToArray();
+    }
+
+    public static Simplex[] Edges(SparseMetric metric)
+    {
+        var edges = new Simplex[metric.EdgeCount];
+        long at = 0;
+        for (int i = 0; i < metric.VertexCount; i++)
+        {
+            long rowBase = (long)i * (i - 1) / 2;
+            for (int k = metric.Offsets[i]; k < metric.Offsets[i + 1]; k++)
+            {
+                int j = metric.Neighbours[k];
+                if (j >= i) break;
+                edges[at++] = new Simplex(metric.Distances[k], rowBase + j);
+            }
+        }
+        return edges;
+    }
+
+    /// <summary>Neighbour lists of the point pairs within the threshold.</summary>
+    public static SparseMetric Sparse(PointCloud points, float threshold, int threads) =>
+        Sparse(points.Count, threads, (i, j) => points.Distance(i, j), threshold);
+
+    public static SparseMetric Sparse(DistanceMatrix matrix, float threshold, int threads) =>
+        Sparse(matrix.Count, threads, (i, j) => matrix[i, j], threshold);
+
+    private static SparseMetric Sparse(int n, int threads, Func<int, int, float> distance, float threshold)
+    {
+        var rows = new (int[] Neighbours, float[] Distances)[n];
+        Parallel.For(0, n, new ParallelOptions { MaxDegreeOfParallelism = threads }, i =>
+        {
+            var neighbours = new List<int>();
+            var distances = new List<float>();
+            for (int j = 0; j < n; j++)
+            {
+                if (j == i) continue;
+                float d = distance(i, j);
+                if (d <= threshold)
+                {
+                    neighbours.Add(j);
+                    distances.Add(d);
+                }
+            }
+            rows[i] = (neighbours.ToArray(), distances.ToArray());
+        });
+        return Concatenate(rows);
+    }
+
+    /// <summary>Neighbour lists of an edge list: symmetric, self-loops dropped, a repeated pair keeps its smallest distance.</summary>
+    public static SparseMetric Sparse(SparseDistances edges, float threshold)
+    {
+        int n = edges.VertexCount;
+        var byRow = new Dictionary<int, float>[n];
+        var s = edges.Sources.Span;
+        var t = edges.Targets.Span;
+        var d = edges.Distances.Span;
+        for (int e = 0; e < s.Length; e++)
+        {
+            if (s[e] == t[e] || d[e] > threshold) continue;
+            AddDirected(byRow, s[e], t[e], d[e]);
+            AddDirected(byRow, t[e], s[e], d[e]);
+        }
+        var rows = new (int[] Neighbours, float[] Distances)[n];
+        for (int i = 0; i < n; i++)
+        {
+            var row = byRow[i];
+            if (row is null)
+            {
+                rows[i] = ([], []);
+                continue;
+            }
+            var neighbours = row.Keys.ToArray();
+            var distances = row.Values.ToArray();
+            Array.Sort(neighbours, distances);
+            rows[i] = (neighbours, distances);
+        }
+        return Concatenate(rows);
+    }
+
+    private static void AddDirected(Dictionary<int, float>[] byRow, int from, int to, float d)
+    {
+        var row = byRow[from] ??= new Dictionary<int, float>();
+        row[to] = row.TryGetValue(to, out float existing) ? Math.Min(existing, d) : d;
+    }
+
+    private static SparseMetric Concatenate((int[] Neighbours, float[] Distances)[] rows)
+    {
+        var offsets = new int[rows.Length + 1];
+        for (int i = 0; i < rows.Length; i++)
+            offsets[i + 1] = checked(offsets[i] + rows[i].Neighbours.Length);
+        var neighbours = new int[offsets[^1]];
+        var distances = new float[offsets[^1]];
+        for (int i = 0; i < rows.Length; i++)
+        {
+            rows[i].Neighbours.CopyTo(neighbours, offsets[i]);
+            rows[i].Distances.CopyTo(distances, offsets[i]);
+        }
+        return new SparseMetric(offsets, neighbours, distances);
+    }
+}

@@ -1,0 +1,45 @@
+namespace TopoDsl.Homology.Rips;
+
+/// <summary>Settings of a Vietoris–Rips computation.</summary>
+public sealed record RipsOptions
+{
+    /// <summary>Highest homology dimension computed (H_0 .. H_MaxDimension).</summary>
+    public int MaxDimension { get; init; } = 1;
+
+    /// <summary>
+    /// Largest diameter included (inclusive). Null: the enclosing radius min_i max_j d(i, j) for dense inputs
+    /// (beyond it the complex is a cone and nothing changes), and no limit for sparse inputs.
+    /// A threshold switches dense inputs to sparse neighbour lists, as ripser does.
+    /// </summary>
+    public float? Threshold { get; init; }
+
+    /// <summary>Coefficients in Z/p; p must be prime.</summary>
+    public int Modulus { get; init; } = 2;
+
+    /// <summary>Worker threads; the result does not depend on it.</summary>
+    public int Threads { get; init; } = Environment.ProcessorCount;
+
+    /// <summary>Also compute representative cocycles of the finite H1 bars.</summary>
+    public bool Cocycles { get; init; }
+
+    /// <summary>Refuse to start when the estimated peak memory exceeds this many bytes.</summary>
+    public long? MaxMemoryBytes { get; init; }
+
+    public IProgress<RipsProgress>? Progress { get; init; }
+
+    public CancellationToken Cancellation { get; init; }
+
+    internal void Validate()
+    {
+        if (MaxDimension < 0)
+            throw new ArgumentOutOfRangeException(nameof(MaxDimension), MaxDimension, "must be 0 or more");
+        if (Threshold is float t && (float.IsNaN(t) || t < 0))
+            throw new ArgumentOutOfRangeException(nameof(Threshold), t, "must be a non-negative number");
+        if (!Field.IsPrime(Modulus) || Modulus > Field.MaxModulus)
+            throw new ArgumentOutOfRangeException(nameof(Modulus), Modulus,
+                $"coefficients need a prime modulus between 2 and {Field.MaxModulus}");
+        if (Threads < 1) throw new ArgumentOutOfRangeException(nameof(Threads), Threads, "must be 1 or more");
+        if (MaxMemoryBytes is long m && m <= 0)
+            throw new ArgumentOutOfRangeException(nameof(MaxMemoryBytes), m, "must be positive");
+    }
+}

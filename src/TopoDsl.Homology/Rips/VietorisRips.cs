@@ -1,0 +1,81 @@
+using TopoDsl.Homology.Metric;
+
+namespace TopoDsl.Homology.Rips;
+
+/// <summary>
+/// Vietoris–Rips persistent homology of a finite metric space. Filtration values are diameters (largest
+/// pairwise distance), the threshold is inclusive, zero-length bars are not reported, and essential classes
+/// die at +infinity: the conventions of ripser, whose barcodes these equal.
+/// </summary>
+public static class VietorisRips
+{
+    public static RipsResult Compute(PointCloud points, RipsOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(points);
+        options = Checked(options);
+        if (options.Threshold is float t)
+            return RunSparse(MetricBuilder.Sparse(points, t, options.Threads), t, enclosing: false, options);
+        return RunDense(MetricBuilder.FullMatrix(points, options.Threads), points.Count, options);
+    }
+
+    public static RipsResult Compute(DistanceMatrix matrix, RipsOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(matrix);
+        options = Checked(options);
+        if (options.Threshold is float t)
+            return RunSparse(MetricBuilder.Sparse(matrix, t, options.Threads), t, enclosing: false, options);
+        return matrix.Layout == DistanceMatrixLayout.Full
+            ? RunDense(matrix.Values, matrix.Count, options)
+            : RunDense(MetricBuilder.FullMatrix(matrix), matrix.Count, options);
+    }
+
+    public static RipsResult Compute(SparseDistances distances, RipsOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(distances);
+        options = Checked(options);
+        float threshold = options.Threshold ?? float.PositiveInfinity;
+        return RunSparse(MetricBuilder.Sparse(distances, threshold), threshold, enclosing: false, options);
+    }
+
+    private static RipsOptions Checked(RipsOptions? options)
+    {
+        options ??= new RipsOptions();
+        options.Validate();
+        return options;
+    }
+
+    private static unsafe RipsResult RunDense(ReadOnlyMemory<float> full, int n, RipsOptions options)
+    {
+        using var pin = full.Pin();
+        var metric = new DenseMetric((float*)pin.Pointer, n);
+        float threshold = MetricBuilder.EnclosingRadius(metric);
+        var edges = MetricBuilder.Edges(metric, threshold);
+        var engine = new RipsEngine<DenseMetric, DenseCofacetCursor>(metric, options.MaxDimension, threshold,
+            options.Modulus, options.Threads, options.Cocycles, options.Progress, options.Cancellation);
+        var (barcode, cocycles) = engine.Run(edges);
+        return new RipsResult
+        {
+            Barcode = barcode,
+            Cocycles = cocycles,
+            Threshold = threshold,
+            ThresholdIsEnclosingRadius = true,
+            PointCount = n,
+        };
+    }
+
+    private static RipsResult RunSparse(SparseMetric metric, float threshold, bool enclosing, RipsOptions options)
+    {
+        var edges = MetricBuilder.Edges(metric);
+        var engine = new RipsEngine<SparseMetric, SparseCofacetCursor>(metric, options.MaxDimension, threshold,
+            options.Modulus, options.Threads, options.Cocycles, options.Progress, options.Cancellation);
+        var (barcode, cocycles) = engine.Run(edges);
+        return new RipsResult
+        {
+            Barcode = barcode,
+            Cocycles = cocycles,
+            Threshold = threshold,
+            ThresholdIsEnclosingRadius = enclosing,
+            PointCount = metric.VertexCount,
+        };
+    }
+}
