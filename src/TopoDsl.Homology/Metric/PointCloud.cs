@@ -34,10 +34,12 @@ public sealed class PointCloud
     /// Euclidean distance computed as ripser does (float accumulation of squared differences in coordinate
     /// order, then a float square root), so that filtration values agree to the last bit.
     /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public float Distance(int i, int j)
     {
-        var a = Point(i);
-        var b = Point(j);
+        var all = Coordinates.Span;
+        var a = all.Slice(i * Dimension, Dimension);
+        var b = all.Slice(j * Dimension, Dimension);
         float sum = 0f;
         for (int k = 0; k < a.Length; k++)
         {

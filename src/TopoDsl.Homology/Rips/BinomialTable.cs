@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace TopoDsl.Homology.Rips;
 
 /// <summary>
@@ -36,8 +37,19 @@ internal sealed class BinomialTable
     public long this[int i, int k] => _table[k * _stride + i];
 
     /// <summary>The largest vertex v below <paramref name="upperBound"/> with C(v, k) &lt;= index.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int MaxVertex(long index, int k, int upperBound)
     {
+        if (k == 1) return (int)index; // C(v, 1) = v
+        if (k == 2)
+        {
+            // C(v, 2) = v(v - 1)/2 <= index: start from the closed form, then correct for rounding.
+            int v = (int)((1 + Math.Sqrt(1 + 8.0 * index)) / 2);
+            if (v > upperBound) v = upperBound;
+            while (this[v, 2] > index) v--;
+            while (v < upperBound && this[v + 1, 2] <= index) v++;
+            return v;
+        }
         int lo = k - 1, hi = upperBound; // C(k - 1, k) = 0 <= index, so the answer lies in [lo, hi]
         while (lo < hi)
         {
@@ -49,6 +61,7 @@ internal sealed class BinomialTable
     }
 
     /// <summary>Writes the vertices of the simplex (descending) into <paramref name="vertices"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Vertices(long index, int dimension, Span<int> vertices)
     {
         int upper = VertexCount - 1;

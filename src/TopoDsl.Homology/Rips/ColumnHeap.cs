@@ -16,6 +16,7 @@ internal sealed class ColumnHeap
 
     public void Clear() => _count = 0;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Push(in Term term)
     {
         if (_count == _items.Length) Array.Resize(ref _items, _items.Length * 2);
@@ -38,6 +39,7 @@ internal sealed class ColumnHeap
         _items[_count++] = term;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Heapify()
     {
         for (int i = (_count >> 1) - 1; i >= 0; i--) SiftDown(i, _items[i]);
@@ -52,6 +54,7 @@ internal sealed class ColumnHeap
         return top;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void SiftDown(int i, Term moving)
     {
         var items = _items;
@@ -69,6 +72,7 @@ internal sealed class ColumnHeap
     }
 
     /// <summary>Removes and returns the first term with a non-zero total coefficient, or <see cref="Term.None"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public Term PopPivot(int modulus)
     {
         if (modulus == 2)

@@ -42,10 +42,22 @@ internal unsafe struct DenseCofacetCursor : ICofacetCursor
     public float Diameter { get; private set; }
     public int Position { get; private set; }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Start(long index, float diameter, int dimension, bool aboveTopVertexOnly)
     {
-        _dimension = dimension;
         _binomials.Vertices(index, dimension, _vertices);
+        Begin(index, diameter, dimension, aboveTopVertexOnly);
+    }
+
+    public void Start(long index, float diameter, ReadOnlySpan<int> descendingVertices, bool aboveTopVertexOnly)
+    {
+        descendingVertices.CopyTo(_vertices);
+        Begin(index, diameter, descendingVertices.Length - 1, aboveTopVertexOnly);
+    }
+
+    private void Begin(long index, float diameter, int dimension, bool aboveTopVertexOnly)
+    {
+        _dimension = dimension;
         for (int r = 0; r <= dimension; r++)
             _rows[r] = (IntPtr)(_metric.Data + (long)_vertices[r] * _metric.VertexCount);
         _indexBelow = index;
@@ -57,6 +69,7 @@ internal unsafe struct DenseCofacetCursor : ICofacetCursor
         _aboveTopOnly = aboveTopVertexOnly;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool MoveNext(float maxDiameter)
     {
         var binomials = _binomials;

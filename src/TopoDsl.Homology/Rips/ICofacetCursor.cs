@@ -10,6 +10,9 @@ internal interface ICofacetCursor
     /// new vertex is larger than all of the simplex's, so each (d+1)-simplex is produced from exactly one facet.</summary>
     void Start(long index, float diameter, int dimension, bool aboveTopVertexOnly);
 
+    /// <summary>As <see cref="Start"/>, for a simplex whose vertices (descending) the caller already knows.</summary>
+    void Start(long index, float diameter, ReadOnlySpan<int> descendingVertices, bool aboveTopVertexOnly);
+
     /// <summary>Advances to the next cofacet whose diameter is at most <paramref name="maxDiameter"/>.</summary>
     bool MoveNext(float maxDiameter);
 

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using TopoDsl.Homology.Metric;
 
 namespace TopoDsl.Homology.Rips;
@@ -38,6 +39,7 @@ internal static class MetricBuilder
     }
 
     /// <summary>min_i max_j d(i, j): beyond it the Rips complex is a cone, so its homology no longer changes.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static unsafe float EnclosingRadius(DenseMetric metric)
     {
         int n = metric.VertexCount;
@@ -55,6 +57,7 @@ internal static class MetricBuilder
     }
 
     /// <summary>All edges within the threshold, by index C(i, 2) + j for i &gt; j.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static unsafe Simplex[] Edges(DenseMetric metric, float threshold)
     {
         int n = metric.VertexCount;
@@ -88,30 +91,41 @@ internal static class MetricBuilder
 
     /// <summary>Neighbour lists of the point pairs within the threshold.</summary>
     public static SparseMetric Sparse(PointCloud points, float threshold, int threads) =>
-        Sparse(points.Count, threads, (i, j) => points.Distance(i, j), threshold);
-
-    public static SparseMetric Sparse(DistanceMatrix matrix, float threshold, int threads) =>
-        Sparse(matrix.Count, threads, (i, j) => matrix[i, j], threshold);
-
-    private static SparseMetric Sparse(int n, int threads, Func<int, int, float> distance, float threshold)
-    {
-        var rows = new (int[] Neighbours, float[] Distances)[n];
-        Parallel.For(0, n, new ParallelOptions { MaxDegreeOfParallelism = threads }, i =>
+        SparseRows(points.Count, threads, (i, neighbours, distances) =>
         {
-            var neighbours = new List<int>();
-            var distances = new List<float>();
-            for (int j = 0; j < n; j++)
+            for (int j = 0; j < points.Count; j++)
             {
                 if (j == i) continue;
-                float d = distance(i, j);
-                if (d <= threshold)
-                {
-                    neighbours.Add(j);
-                    distances.Add(d);
-                }
+                float d = points.Distance(i, j);
+                if (d <= threshold) { neighbours.Add(j); distances.Add(d); }
             }
-            rows[i] = (neighbours.ToArray(), distances.ToArray());
         });
+
+    public static SparseMetric Sparse(DistanceMatrix matrix, float threshold, int threads) =>
+        SparseRows(matrix.Count, threads, (i, neighbours, distances) =>
+        {
+            for (int j = 0; j < matrix.Count; j++)
+            {
+                if (j == i) continue;
+                float d = matrix[i, j];
+                if (d <= threshold) { neighbours.Add(j); distances.Add(d); }
+            }
+        });
+
+    private static SparseMetric SparseRows(int n, int threads, Action<int, List<int>, List<float>> fillRow)
+    {
+        var rows = new (int[] Neighbours, float[] Distances)[n];
+        Parallel.For(0, n, new ParallelOptions { MaxDegreeOfParallelism = threads },
+            () => (new List<int>(), new List<float>()),
+            (i, _, buffers) =>
+            {
+                buffers.Item1.Clear();
+                buffers.Item2.Clear();
+                fillRow(i, buffers.Item1, buffers.Item2);
+                rows[i] = (buffers.Item1.ToArray(), buffers.Item2.ToArray());
+                return buffers;
+            },
+            _ => { });
         return Concatenate(rows);
     }
 

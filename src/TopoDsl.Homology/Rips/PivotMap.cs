@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace TopoDsl.Homology.Rips;
 
 /// <summary>
@@ -30,6 +31,7 @@ internal sealed class PivotMap
         return (int)(h >> 32);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool TryGet(long key, out int column, out int coefficient)
     {
         int slot = Hash(key) & _mask;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace TopoDsl.Homology.Rips;
 
 internal sealed partial class RipsEngine<TMetric, TCursor>
@@ -22,9 +23,21 @@ internal sealed partial class RipsEngine<TMetric, TCursor>
         }
 
         /// <summary>The cofacet with the simplex's diameter and the largest index, or -1.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public long ZeroPivotCofacet(long index, float diameter, int dimension)
         {
             _cursor.Start(index, diameter, dimension, aboveTopVertexOnly: false);
+            return _cursor.MoveNext(diameter) ? _cursor.Index : -1;
+        }
+
+        /// <summary>ZeroPivotCofacet of the facet just found by ZeroPivotFacet, reusing its decoded vertices.</summary>
+        private long ZeroPivotCofacetOfFacet(long facet, float diameter, int dimension, int removedPosition)
+        {
+            int removedSlot = dimension - removedPosition;
+            Span<int> facetVertices = stackalloc int[dimension];
+            for (int i = 0, at = 0; i <= dimension; i++)
+                if (i != removedSlot) facetVertices[at++] = _vertices[i];
+            _cursor.Start(facet, diameter, facetVertices, aboveTopVertexOnly: false);
             return _cursor.MoveNext(diameter) ? _cursor.Index : -1;
         }
 
@@ -32,6 +45,7 @@ internal sealed partial class RipsEngine<TMetric, TCursor>
         /// The facet with the simplex's diameter and the smallest index, or -1; <paramref name="sign"/> is the
         /// simplex's incidence coefficient in the facet's coboundary, as (-1)^position of the removed vertex.
         /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public long ZeroPivotFacet(long index, float diameter, int dimension, out int removedPosition)
         {
             int m = dimension + 1;
@@ -69,6 +83,7 @@ internal sealed partial class RipsEngine<TMetric, TCursor>
         }
 
         /// <summary>True when the simplex is the lower half of an apparent pair (its column is never reduced).</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public bool HasZeroApparentCofacet(Simplex simplex, int dimension)
         {
             long cofacet = ZeroPivotCofacet(simplex.Index, simplex.Diameter, dimension);
@@ -79,10 +94,11 @@ internal sealed partial class RipsEngine<TMetric, TCursor>
         /// True when the simplex is the upper half of an apparent pair; <paramref name="facet"/> is its partner,
         /// with the simplex's incidence sign in the partner's coboundary as coefficient.
         /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public bool HasZeroApparentFacet(long index, float diameter, int dimension, out Term facet)
         {
             long f = ZeroPivotFacet(index, diameter, dimension, out int position);
-            if (f >= 0 && ZeroPivotCofacet(f, diameter, dimension - 1) == index)
+            if (f >= 0 && ZeroPivotCofacetOfFacet(f, diameter, dimension, position) == index)
             {
                 facet = new Term(diameter, f, _engine._field.Sign(position));
                 return true;

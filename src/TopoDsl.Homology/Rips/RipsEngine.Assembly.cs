@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace TopoDsl.Homology.Rips;
 
 internal sealed partial class RipsEngine<TMetric, TCursor>
@@ -10,32 +12,36 @@ internal sealed partial class RipsEngine<TMetric, TCursor>
     private (Simplex[] Columns, Simplex[] Simplices) AssembleColumns(Simplex[] facets, PivotMap pivots, int dimension)
     {
         bool keepSimplices = dimension < _maxDimension;
-        var parts = ParallelChunks(facets.Length, (from, to) =>
-        {
-            var columns = new List<Simplex>();
-            var simplices = keepSimplices ? new List<Simplex>() : null;
-            var apparent = new ApparentPairs(this);
-            var cursor = _metric.CreateCursor(_binomials, _maxDimension + 1);
-            for (int k = from; k < to; k++)
-            {
-                if ((k & 0xFFF) == 0) _cancellation.ThrowIfCancellationRequested();
-                var facet = facets[k];
-                cursor.Start(facet.Index, facet.Diameter, dimension - 1, aboveTopVertexOnly: true);
-                while (cursor.MoveNext(_threshold))
-                {
-                    var simplex = new Simplex(cursor.Diameter, cursor.Index);
-                    simplices?.Add(simplex);
-                    if (!pivots.Contains(simplex.Index) && !apparent.IsInZeroApparentPair(simplex, dimension))
-                        columns.Add(simplex);
-                }
-            }
-            return (columns, simplices);
-        });
+        var parts = ParallelChunks(facets.Length, (from, to) => AssembleChunk(facets, from, to, pivots, dimension, keepSimplices));
 
-        var allColumns = Concatenate(parts.Select(p => p.columns));
-        var allSimplices = keepSimplices ? Concatenate(parts.Select(p => p.simplices!)) : [];
+        var allColumns = Concatenate(parts.Select(p => p.Columns));
+        var allSimplices = keepSimplices ? Concatenate(parts.Select(p => p.Simplices!)) : [];
         allColumns.AsSpan().Sort(new ReductionOrder());
         return (allColumns, allSimplices);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private (List<Simplex> Columns, List<Simplex>? Simplices) AssembleChunk(Simplex[] facets, int from, int to,
+        PivotMap pivots, int dimension, bool keepSimplices)
+    {
+        var columns = new List<Simplex>();
+        var simplices = keepSimplices ? new List<Simplex>() : null;
+        var apparent = new ApparentPairs(this);
+        var cursor = _metric.CreateCursor(_binomials, _maxDimension + 1);
+        for (int k = from; k < to; k++)
+        {
+            if ((k & 0xFFF) == 0) _cancellation.ThrowIfCancellationRequested();
+            var facet = facets[k];
+            cursor.Start(facet.Index, facet.Diameter, dimension - 1, aboveTopVertexOnly: true);
+            while (cursor.MoveNext(_threshold))
+            {
+                var simplex = new Simplex(cursor.Diameter, cursor.Index);
+                simplices?.Add(simplex);
+                if (!pivots.Contains(simplex.Index) && !apparent.IsInZeroApparentPair(simplex, dimension))
+                    columns.Add(simplex);
+            }
+        }
+        return (columns, simplices);
     }
 
     private static Simplex[] Concatenate(IEnumerable<List<Simplex>> lists)

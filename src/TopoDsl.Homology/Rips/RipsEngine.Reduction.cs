@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using TopoDsl.Homology.Diagrams;
 
 namespace TopoDsl.Homology.Rips;
@@ -47,6 +48,7 @@ internal sealed partial class RipsEngine<TMetric, TCursor>
             _cursor = engine._metric.CreateCursor(engine._binomials, engine._maxDimension + 1);
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public void Reduce(int column)
         {
             var sigma = _columns[column];
@@ -107,6 +109,7 @@ internal sealed partial class RipsEngine<TMetric, TCursor>
         /// Enumerates the column's coboundary. Emergent pair: when the first cofacet of equal diameter (the
         /// pivot) is owned by no column and by no apparent pair, the column pairs with it without being built.
         /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private Term InitialPivot(Simplex sigma)
         {
             bool checkEmergent = true;
@@ -130,6 +133,7 @@ internal sealed partial class RipsEngine<TMetric, TCursor>
             return _coboundary.Pivot(_modulus);
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private void AddColumn(int column, int factor)
         {
             var owner = _columns[column];
@@ -138,6 +142,7 @@ internal sealed partial class RipsEngine<TMetric, TCursor>
                 AddSimplex(term.Index, term.Diameter, _modulus == 2 ? 1 : _field.Multiply(term.Coefficient, factor));
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private void AddSimplex(long index, float diameter, int coefficient)
         {
             _added.Push(new Term(diameter, index, coefficient));

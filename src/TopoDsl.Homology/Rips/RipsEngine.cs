@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using TopoDsl.Homology.Diagrams;
 
 namespace TopoDsl.Homology.Rips;
@@ -59,6 +60,7 @@ internal sealed partial class RipsEngine<TMetric, TCursor>
         _progress?.Report(new RipsProgress(dimension, stage, work));
 
     /// <summary>H0 by union–find over the edges in filtration order; returns the H1 columns to reduce.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private Simplex[] ComputeDimension0(Simplex[] edges)
     {
         Report(0, "sorting edges", edges.Length);

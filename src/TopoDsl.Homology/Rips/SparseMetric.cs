@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace TopoDsl.Homology.Rips;
 
 /// <summary>
@@ -14,10 +15,20 @@ internal readonly struct SparseMetric(int[] offsets, int[] neighbours, float[] d
 
     public long EdgeCount => Neighbours.LongLength / 2;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public float Distance(int i, int j)
     {
-        int at = Array.BinarySearch(Neighbours, Offsets[i], Offsets[i + 1] - Offsets[i], j);
-        return at >= 0 ? Distances[at] : float.PositiveInfinity;
+        int lo = Offsets[i], hi = Offsets[i + 1] - 1;
+        var neighbours = Neighbours;
+        while (lo <= hi)
+        {
+            int mid = (lo + hi) >>> 1;
+            int v = neighbours[mid];
+            if (v == j) return Distances[mid];
+            if (v < j) lo = mid + 1;
+            else hi = mid - 1;
+        }
+        return float.PositiveInfinity;
     }
 
     public SparseCofacetCursor CreateCursor(BinomialTable binomials, int maxDimension) =>
@@ -50,10 +61,22 @@ internal struct SparseCofacetCursor : ICofacetCursor
     public float Diameter { get; private set; }
     public int Position { get; private set; }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Start(long index, float diameter, int dimension, bool aboveTopVertexOnly)
     {
-        _dimension = dimension;
         _binomials.Vertices(index, dimension, _vertices);
+        Begin(index, diameter, dimension, aboveTopVertexOnly);
+    }
+
+    public void Start(long index, float diameter, ReadOnlySpan<int> descendingVertices, bool aboveTopVertexOnly)
+    {
+        descendingVertices.CopyTo(_vertices);
+        Begin(index, diameter, descendingVertices.Length - 1, aboveTopVertexOnly);
+    }
+
+    private void Begin(long index, float diameter, int dimension, bool aboveTopVertexOnly)
+    {
+        _dimension = dimension;
         var offsets = _metric.Offsets;
         for (int r = 0; r <= dimension; r++)
         {
@@ -68,6 +91,7 @@ internal struct SparseCofacetCursor : ICofacetCursor
         _aboveTopOnly = aboveTopVertexOnly;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool MoveNext(float maxDiameter)
     {
         var neighbours = _metric.Neighbours;
