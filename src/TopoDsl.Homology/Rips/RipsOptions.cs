@@ -25,6 +25,9 @@ public sealed record RipsOptions
     /// <summary>Refuse to start when the estimated peak memory exceeds this many bytes.</summary>
     public long? MaxMemoryBytes { get; init; }
 
+    /// <summary>Receives the memory estimate before the reduction starts.</summary>
+    public Action<MemoryEstimate>? EstimateReport { get; init; }
+
     public IProgress<RipsProgress>? Progress { get; init; }
 
     public CancellationToken Cancellation { get; init; }

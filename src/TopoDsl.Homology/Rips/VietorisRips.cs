@@ -15,6 +15,7 @@ public static class VietorisRips
         options = Checked(options);
         if (options.Threshold is float t)
             return RunSparse(MetricBuilder.Sparse(points, t, options.Threads), t, enclosing: false, options);
+        CheckBudget(new MemoryEstimate(MemoryEstimate.BaselineBytes + 4L * points.Count * points.Count, [points.Count], []), options);
         return RunDense(MetricBuilder.FullMatrix(points, options.Threads), points.Count, options);
     }
 
@@ -37,6 +38,13 @@ public static class VietorisRips
         return RunSparse(MetricBuilder.Sparse(distances, threshold), threshold, enclosing: false, options);
     }
 
+    private static void CheckBudget(MemoryEstimate estimate, RipsOptions options)
+    {
+        options.EstimateReport?.Invoke(estimate);
+        if (options.MaxMemoryBytes is long budget && estimate.Bytes > budget)
+            throw new InsufficientMemoryBudgetException(estimate, budget);
+    }
+
     private static RipsOptions Checked(RipsOptions? options)
     {
         options ??= new RipsOptions();
@@ -52,6 +60,7 @@ public static class VietorisRips
         var edges = MetricBuilder.Edges(metric, threshold);
         var engine = new RipsEngine<DenseMetric, DenseCofacetCursor>(metric, options.MaxDimension, threshold,
             options.Modulus, options.Threads, options.Cocycles, options.Progress, options.Cancellation);
+        CheckBudget(engine.EstimateMemory(edges, 4L * n * n), options);
         var (barcode, cocycles) = engine.Run(edges);
         return new RipsResult
         {
@@ -68,6 +77,7 @@ public static class VietorisRips
         var edges = MetricBuilder.Edges(metric);
         var engine = new RipsEngine<SparseMetric, SparseCofacetCursor>(metric, options.MaxDimension, threshold,
             options.Modulus, options.Threads, options.Cocycles, options.Progress, options.Cancellation);
+        CheckBudget(engine.EstimateMemory(edges, 8L * metric.Neighbours.Length + 4L * metric.VertexCount), options);
         var (barcode, cocycles) = engine.Run(edges);
         return new RipsResult
         {
