@@ -1,0 +1,46 @@
+using System.CommandLine;
+using TopoDsl.Homology.IO;
+using TopoDsl.Homology.Rips;
+
+namespace TopoDsl.Cli;
+
+/// <summary>
+/// Runs the parsed command and turns every kind of bad input into one clear line on standard error and exit
+/// code 2, never a stack trace.
+/// </summary>
+internal static class CommandRunner
+{
+    public const int BadInput = 2;
+
+    public static int Run(RootCommand root, string[] args)
+    {
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var error in parse.Errors) Console.Error.WriteLine($"topo: {error.Message}");
+            Console.Error.WriteLine("Run 'topo --help' for usage.");
+            return BadInput;
+        }
+        try
+        {
+            return parse.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+        }
+        catch (Exception e) when (IsBadInput(e))
+        {
+            Console.Error.WriteLine($"topo: {e.Message}");
+            return BadInput;
+        }
+        catch (OperationCanceledException)
+        {
+            Console.Error.WriteLine("topo: cancelled");
+            return 130;
+        }
+    }
+
+    private static bool IsBadInput(Exception e) => e is InputFormatException or UsageException
+        or InsufficientMemoryBudgetException or SimplexIndexOverflowException or ArgumentException
+        or FileNotFoundException or DirectoryNotFoundException or UnauthorizedAccessException;
+}
+
+/// <summary>A command-line value that is well-formed but not acceptable (names the option).</summary>
+internal sealed class UsageException(string message) : Exception(message);
