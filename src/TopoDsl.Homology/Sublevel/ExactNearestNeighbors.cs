@@ -44,7 +44,7 @@ internal sealed class ExactNearestNeighbors
             best.Clear();
             var query = points.Point(i);
             for (int j = 0; j < points.Count; j++)
-                if (j != i) best.Offer(EuclideanDistance.Squared(query, points.Point(j)), j);
+                if (j != i) best.Offer(EuclideanDistance.SquaredWithin(query, points.Point(j), best.AdmissionBound), j);
         });
 
     private static ExactNearestNeighbors Collect(PointCloud points, int k, Func<double[]> newScratch,

@@ -56,7 +56,8 @@ internal sealed class KdTree
             {
                 int index = _pointIndex[t];
                 if (index == self) continue;
-                best.Offer(EuclideanDistance.Squared(query, _coordinates.AsSpan(t * _dimension, _dimension)), index);
+                var point = _coordinates.AsSpan(t * _dimension, _dimension);
+                best.Offer(EuclideanDistance.SquaredWithin(query, point, best.AdmissionBound), index);
             }
             return;
         }

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace TopoDsl.Homology.Sublevel;
 
 /// <summary>
@@ -22,6 +24,7 @@ internal sealed class MinimumForest
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public int Find(int v)
     {
         while (_parent[v] != v)

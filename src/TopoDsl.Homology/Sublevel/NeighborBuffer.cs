@@ -22,6 +22,9 @@ internal sealed class NeighborBuffer
     /// <summary>The largest kept squared distance; only meaningful when full.</summary>
     public double WorstSquaredDistance => _squaredDistances[Count - 1];
 
+    /// <summary>A candidate farther than this cannot enter (+infinity until full).</summary>
+    public double AdmissionBound => IsFull ? _squaredDistances[Count - 1] : double.PositiveInfinity;
+
     public void Clear() => Count = 0;
 
     public void Offer(double squaredDistance, int index)

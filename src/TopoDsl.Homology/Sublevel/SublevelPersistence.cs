@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using TopoDsl.Homology.Diagrams;
 using TopoDsl.Homology.Metric;
 
@@ -17,6 +18,8 @@ namespace TopoDsl.Homology.Sublevel;
 /// </remarks>
 public static class SublevelPersistence
 {
+    // Called once on large inputs: skip tiered compilation so the first call runs optimised code.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static SublevelResult OnGraph(ReadOnlySpan<double> vertexValues, ReadOnlySpan<int> edgeSources,
         ReadOnlySpan<int> edgeTargets)
     {
@@ -72,6 +75,7 @@ public static class SublevelPersistence
     internal static bool IsOlder(ReadOnlySpan<double> values, int a, int b) =>
         values[a] < values[b] || (values[a] == values[b] && a < b);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int[] SortEdgesByValue(ReadOnlySpan<double> values, ReadOnlySpan<int> sources,
         ReadOnlySpan<int> targets, out double[] sortedValues)
     {
