@@ -1,0 +1,110 @@
+using System.Runtime.CompilerServices;
+using TopoDsl.Homology.Diagrams;
+using TopoDsl.Homology.Metric;
+
+namespace TopoDsl.Homology.Sublevel;
+
+/// <summary>
+/// 0-dimensional sublevel-set persistence of a vertex function f on a graph (lower-star filtration):
+/// vertex v enters at f(v), edge (u, v) at max(f(u), f(v)). This is the minima barcode of Barannikov et al.
+/// </summary>
+/// <remarks>
+/// Elder rule: when an edge joins two components, the component whose minimum is younger dies. Vertices are
+/// ordered by (value, index), so among equal minima the one with the higher vertex index is younger and dies.
+/// Edges are processed by (value, edge index); edges of equal value therefore merge in input order.
+/// Self-loops (u == v) are ignored: they cannot join two components. Duplicate edges are harmless.
+/// Zero-length bars (a vertex that joins an older component at its own value) are not reported, as in GUDHI
+/// and ripser.
+/// </remarks>
+public static class SublevelPersistence
+{
+    // Called once on large inputs: skip tiered compilation so the first call runs optimised code.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static SublevelResult OnGraph(ReadOnlySpan<double> vertexValues, ReadOnlySpan<int> edgeSources,
+        ReadOnlySpan<int> edgeTargets)
+    {
+        GraphInputValidation.Validate(vertexValues, edgeSources, edgeTargets);
+        int[] edgeOrder = SortEdgesByValue(vertexValues, edgeSources, edgeTargets, out double[] edgeValues);
+
+        var forest = new MinimumForest(vertexValues.Length);
+        var merges = new List<MergeEvent>();
+        for (int position = 0; position < edgeOrder.Length; position++)
+        {
+            int edge = edgeOrder[position];
+            int u = edgeSources[edge], v = edgeTargets[edge];
+            int rootU = forest.Find(u), rootV = forest.Find(v);
+            if (rootU == rootV) continue;
+
+            int minimumU = forest.MinimumOf(rootU), minimumV = forest.MinimumOf(rootV);
+            bool uIsOlder = IsOlder(vertexValues, minimumU, minimumV);
+            int dying = uIsOlder ? minimumV : minimumU;
+            int surviving = uIsOlder ? minimumU : minimumV;
+            forest.Union(rootU, rootV, surviving);
+
+            double death = edgeValues[position];
+            if (death > vertexValues[dying])
+                merges.Add(new MergeEvent(dying, surviving, u, v, vertexValues[dying], death));
+        }
+
+        int[] componentMinima = ComponentMinima(vertexValues, forest);
+        var bars = new PersistenceInterval[merges.Count + componentMinima.Length];
+        for (int i = 0; i < merges.Count; i++) bars[i] = new PersistenceInterval(merges[i].Birth, merges[i].Death);
+        for (int c = 0; c < componentMinima.Length; c++)
+            bars[merges.Count + c] = new PersistenceInterval(vertexValues[componentMinima[c]], double.PositiveInfinity);
+        return new SublevelResult(bars, merges.ToArray(), componentMinima, vertexValues.Length);
+    }
+
+    /// <summary>
+    /// Barannikov et al.'s Algorithm 1: sublevel persistence of one value per point on the symmetrised k-nearest-
+    /// neighbour graph of the points (see <see cref="NearestNeighborGraph.Build"/>), optionally without edges
+    /// longer than maxEdgeLength.
+    /// </summary>
+    public static SublevelResult OnPointCloud(PointCloud points, ReadOnlySpan<double> values, int k,
+        double? maxEdgeLength = null)
+    {
+        ArgumentNullException.ThrowIfNull(points);
+        if (values.Length != points.Count)
+            throw new ArgumentException(
+                $"{values.Length} values given for {points.Count} points; give exactly one value per point", nameof(values));
+        GraphInputValidation.ValidateValues(values, nameof(values), "point");
+        var graph = NearestNeighborGraph.Build(points, k, maxEdgeLength);
+        return OnGraph(values, graph.Sources.Span, graph.Targets.Span);
+    }
+
+    /// <summary>True when vertex a precedes vertex b in the filtration order (value, then index).</summary>
+    internal static bool IsOlder(ReadOnlySpan<double> values, int a, int b) =>
+        values[a] < values[b] || (values[a] == values[b] && a < b);
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static int[] SortEdgesByValue(ReadOnlySpan<double> values, ReadOnlySpan<int> sources,
+        ReadOnlySpan<int> targets, out double[] sortedValues)
+    {
+        int loopFree = 0;
+        for (int e = 0; e < sources.Length; e++)
+            if (sources[e] != targets[e]) loopFree++;
+
+        var keys = new double[loopFree];
+        var ids = new int[loopFree];
+        for (int e = 0, next = 0; e < sources.Length; e++)
+        {
+            if (sources[e] == targets[e]) continue;
+            keys[next] = Math.Max(values[sources[e]], values[targets[e]]);
+            ids[next++] = e;
+        }
+        StableKeySort.SortByKeyThenId(keys, ids);
+        sortedValues = keys;
+        return ids;
+    }
+
+    private static int[] ComponentMinima(ReadOnlySpan<double> values, MinimumForest forest)
+    {
+        var minima = new List<int>();
+        for (int v = 0; v < values.Length; v++)
+            if (forest.IsRoot(v)) minima.Add(forest.MinimumOf(v));
+        var ids = minima.ToArray();
+        var keys = new double[ids.Length];
+        for (int c = 0; c < ids.Length; c++) keys[c] = values[ids[c]];
+        StableKeySort.SortByKeyThenId(keys, ids);
+        return ids;
+    }
+}

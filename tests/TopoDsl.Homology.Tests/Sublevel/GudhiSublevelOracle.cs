@@ -1,0 +1,93 @@
+using System.Globalization;
+using TopoDsl.Homology.Metric;
+using TopoDsl.Homology.Tests.Oracles;
+
+namespace TopoDsl.Homology.Tests.Sublevel;
+
+/// <summary>
+/// GUDHI as an independent oracle: a SimplexTree with each vertex at f(v) and each edge at max(f(u), f(v)), its
+/// dimension-0 intervals (GUDHI drops zero-length intervals at min_persistence = 0, as TopoDsl does).
+/// </summary>
+public static class GudhiSublevelOracle
+{
+    private const string GraphScript = """
+        import sys, gudhi
+        values = [float(l) for l in open(sys.argv[1]) if l.strip()]
+        edges = [tuple(int(x) for x in l.split()) for l in open(sys.argv[2]) if l.strip()]
+        st = gudhi.SimplexTree()
+        for i, x in enumerate(values):
+            st.insert([i], filtration=x)
+        for u, v in edges:
+            st.insert([u, v], filtration=max(values[u], values[v]))
+        st.compute_persistence(min_persistence=0)
+        for b, d in st.persistence_intervals_in_dimension(0):
+            print(repr(float(b)), repr(float(d)))
+        """;
+
+    // The kNN graph is rebuilt here with numpy (brute force, ties by index) so that the graph construction is
+    // checked too, not only the persistence.
+    private const string PointCloudScript = """
+        import sys, gudhi, numpy as np
+        rows = np.loadtxt(sys.argv[1], ndmin=2)
+        points = rows[:, :-1].astype(np.float32).astype(np.float64)
+        values = rows[:, -1]
+        k = int(sys.argv[2])
+        n = len(values)
+        edges = set()
+        for i in range(n):
+            d2 = ((points - points[i]) ** 2).sum(axis=1)
+            d2[i] = np.inf
+            for j in np.lexsort((np.arange(n), d2))[:k]:
+                edges.add((min(i, int(j)), max(i, int(j))))
+        st = gudhi.SimplexTree()
+        for i, x in enumerate(values):
+            st.insert([i], filtration=float(x))
+        for u, v in edges:
+            st.insert([u, v], filtration=float(max(values[u], values[v])))
+        st.compute_persistence(min_persistence=0)
+        for b, d in st.persistence_intervals_in_dimension(0):
+            print(repr(float(b)), repr(float(d)))
+        """;
+
+    public static (double Birth, double Death)[] GraphBars(RandomGraph g)
+    {
+        using var files = new TempFiles();
+        string vertices = files.Write("vertices", g.Values.Select(Format));
+        string edges = files.Write("edges", g.Sources.Zip(g.Targets, (u, v) => $"{u} {v}"));
+        return Parse(OracleTools.RunPython(GraphScript, vertices, edges));
+    }
+
+    public static (double Birth, double Death)[] PointCloudBars(PointCloud points, double[] values, int k)
+    {
+        using var files = new TempFiles();
+        string rows = files.Write("points", Enumerable.Range(0, points.Count).Select(i =>
+            string.Join(' ', points.Point(i).ToArray().Select(c => c.ToString("R", CultureInfo.InvariantCulture))) + " " + Format(values[i])));
+        return Parse(OracleTools.RunPython(PointCloudScript, rows, k.ToString(CultureInfo.InvariantCulture)));
+    }
+
+    private static string Format(double x) => x.ToString("R", CultureInfo.InvariantCulture);
+
+    private static (double, double)[] Parse(string output) =>
+        output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(line => line.Split(' '))
+            .Select(f => (ParseNumber(f[0]), ParseNumber(f[1])))
+            .Order()
+            .ToArray();
+
+    private static double ParseNumber(string s) =>
+        s == "inf" ? double.PositiveInfinity : double.Parse(s, CultureInfo.InvariantCulture);
+
+    private sealed class TempFiles : IDisposable
+    {
+        private readonly string _directory = Directory.CreateTempSubdirectory("topodsl-sublevel-").FullName;
+
+        public string Write(string name, IEnumerable<string> lines)
+        {
+            string path = Path.Combine(_directory, name);
+            File.WriteAllLines(path, lines);
+            return path;
+        }
+
+        public void Dispose() => Directory.Delete(_directory, recursive: true);
+    }
+}
