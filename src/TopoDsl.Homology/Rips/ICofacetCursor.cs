@@ -19,6 +19,9 @@ internal interface ICofacetCursor
     long Index { get; }
     float Diameter { get; }
 
+    /// <summary>The vertex the current cofacet adds to the simplex.</summary>
+    int NewVertex { get; }
+
     /// <summary>How many of the simplex's vertices lie below the new vertex: the incidence sign is (-1)^Position.</summary>
     int Position { get; }
 }

@@ -48,9 +48,16 @@ internal sealed partial class RipsEngine<TMetric, TCursor>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public long ZeroPivotFacet(long index, float diameter, int dimension, out int removedPosition)
         {
+            _engine._binomials.Vertices(index, dimension, _vertices);
+            return ZeroPivotFacetOfDecoded(diameter, dimension, out removedPosition);
+        }
+
+        /// <summary>ZeroPivotFacet for the simplex whose vertices (descending) are already in _vertices.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private long ZeroPivotFacetOfDecoded(float diameter, int dimension, out int removedPosition)
+        {
             int m = dimension + 1;
             var v = _vertices;
-            _engine._binomials.Vertices(index, dimension, v);
             var pd = _pairDistances;
             for (int a = 0; a < m; a++)
                 for (int b = a + 1; b < m; b++)
@@ -110,5 +117,18 @@ internal sealed partial class RipsEngine<TMetric, TCursor>
         public bool IsInZeroApparentPair(Simplex simplex, int dimension) =>
             HasZeroApparentFacet(simplex.Index, simplex.Diameter, dimension, out _) ||
             HasZeroApparentCofacet(simplex, dimension);
+
+        /// <summary>As <see cref="IsInZeroApparentPair(Simplex, int)"/> for a simplex whose vertices the caller knows.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        public bool IsInZeroApparentPair(Simplex simplex, int dimension, ReadOnlySpan<int> descendingVertices)
+        {
+            descendingVertices.CopyTo(_vertices);
+            long f = ZeroPivotFacetOfDecoded(simplex.Diameter, dimension, out int position);
+            if (f >= 0 && ZeroPivotCofacetOfFacet(f, simplex.Diameter, dimension, position) == simplex.Index) return true;
+            _cursor.Start(simplex.Index, simplex.Diameter, descendingVertices, aboveTopVertexOnly: false);
+            if (!_cursor.MoveNext(simplex.Diameter)) return false;
+            long cofacet = _cursor.Index;
+            return ZeroPivotFacet(cofacet, simplex.Diameter, dimension + 1, out _) == simplex.Index;
+        }
     }
 }

@@ -28,17 +28,21 @@ internal sealed partial class RipsEngine<TMetric, TCursor>
         var simplices = keepSimplices ? new List<Simplex>() : null;
         var apparent = new ApparentPairs(this);
         var cursor = _metric.CreateCursor(_binomials, _maxDimension + 1);
+        // A cofacet built above the facet's top vertex has the new vertex first, then the facet's vertices.
+        var vertices = new int[dimension + 1];
         for (int k = from; k < to; k++)
         {
             if ((k & 0xFFF) == 0) _cancellation.ThrowIfCancellationRequested();
             var facet = facets[k];
-            cursor.Start(facet.Index, facet.Diameter, dimension - 1, aboveTopVertexOnly: true);
+            _binomials.Vertices(facet.Index, dimension - 1, vertices.AsSpan(1));
+            cursor.Start(facet.Index, facet.Diameter, vertices.AsSpan(1), aboveTopVertexOnly: true);
             while (cursor.MoveNext(_threshold))
             {
                 var simplex = new Simplex(cursor.Diameter, cursor.Index);
                 simplices?.Add(simplex);
-                if (!pivots.Contains(simplex.Index) && !apparent.IsInZeroApparentPair(simplex, dimension))
-                    columns.Add(simplex);
+                if (pivots.Contains(simplex.Index)) continue;
+                vertices[0] = cursor.NewVertex;
+                if (!apparent.IsInZeroApparentPair(simplex, dimension, vertices)) columns.Add(simplex);
             }
         }
         return (columns, simplices);

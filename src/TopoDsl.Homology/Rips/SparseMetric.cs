@@ -60,6 +60,7 @@ internal struct SparseCofacetCursor : ICofacetCursor
     public long Index { get; private set; }
     public float Diameter { get; private set; }
     public int Position { get; private set; }
+    public int NewVertex { get; private set; }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Start(long index, float diameter, int dimension, bool aboveTopVertexOnly)
@@ -126,6 +127,7 @@ internal struct SparseCofacetCursor : ICofacetCursor
             Diameter = diameter;
             Index = _indexAbove + binomials[w, _below + 1] + _indexBelow;
             Position = _below;
+            NewVertex = w;
             return true;
         }
         return false;
