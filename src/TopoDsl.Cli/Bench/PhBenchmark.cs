@@ -1,3 +1,4 @@
+using TopoDsl.Homology.Diagrams;
 using TopoDsl.Homology.IO;
 
 namespace TopoDsl.Cli.Bench;

@@ -1,0 +1,43 @@
+namespace TopoDsl.Homology.Diagrams;
+
+/// <summary>The L_q distance between diagram points (birth, death) and from a point to the diagonal.</summary>
+internal readonly struct GroundMetric
+{
+    private readonly double _q;
+    private readonly double _diagonalFactor;
+
+    public GroundMetric(double q)
+    {
+        if (double.IsNaN(q) || q < 1)
+            throw new ArgumentOutOfRangeException(nameof(q), q, "the internal norm exponent must be >= 1 (or +infinity)");
+        _q = q;
+        // The nearest diagonal point of (b, d) is the midpoint ((b+d)/2, (b+d)/2): both coordinates differ by
+        // (d-b)/2, so the L_q distance is 2^(1/q) (d-b)/2.
+        _diagonalFactor = double.IsPositiveInfinity(q) ? 0.5 : Math.Pow(2, 1 / q - 1);
+    }
+
+    public double Distance(double birthA, double deathA, double birthB, double deathB)
+    {
+        var x = Math.Abs(birthA - birthB);
+        var y = Math.Abs(deathA - deathB);
+        if (double.IsPositiveInfinity(_q)) return Math.Max(x, y);
+        if (_q == 1) return x + y;
+        if (_q == 2) return Math.Sqrt(x * x + y * y);
+        return Math.Pow(Math.Pow(x, _q) + Math.Pow(y, _q), 1 / _q);
+    }
+
+    public double ToDiagonal(double birth, double death) => (death - birth) * _diagonalFactor;
+
+    /// <summary>The L∞ distance; the bottleneck search compares thresholds with values of exactly this function.</summary>
+    public static double LInfinity(double birthA, double deathA, double birthB, double deathB) =>
+        Math.Max(Math.Abs(birthA - birthB), Math.Abs(deathA - deathB));
+
+    public static double LInfinityToDiagonal(double birth, double death) => (death - birth) * 0.5;
+
+    public static double Power(double x, double p) => p switch
+    {
+        1 => x,
+        2 => x * x,
+        _ => Math.Pow(x, p),
+    };
+}
