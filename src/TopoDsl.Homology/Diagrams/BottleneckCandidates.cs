@@ -1,11 +1,11 @@
 namespace TopoDsl.Homology.Diagrams;
 
 /// <summary>
-/// The values the bottleneck distance of two finite diagrams can take: every L∞ distance between a point of A
+/// The values the bottleneck distance of two finite diagrams can take: every distance between a point of A
 /// and a point of B, and every distance from a point to the diagonal. There are n·m of them, so they are
 /// streamed rather than stored; a sink sees those strictly inside an interval (lower, upper).
 /// </summary>
-internal sealed class BottleneckCandidates(DiagramPoints a, DiagramPoints b)
+internal sealed class BottleneckCandidates(DiagramPoints a, DiagramPoints b, GroundMetric metric)
 {
     public interface ISink
     {
@@ -15,14 +15,14 @@ internal sealed class BottleneckCandidates(DiagramPoints a, DiagramPoints b)
     public void Visit<TSink>(double lower, double upper, ref TSink sink) where TSink : struct, ISink
     {
         for (var i = 0; i < a.Count; i++)
-            Offer(GroundMetric.LInfinityToDiagonal(a.Births[i], a.Deaths[i]), lower, upper, ref sink);
+            Offer(metric.ToDiagonal(a.Births[i], a.Deaths[i]), lower, upper, ref sink);
         for (var j = 0; j < b.Count; j++)
-            Offer(GroundMetric.LInfinityToDiagonal(b.Births[j], b.Deaths[j]), lower, upper, ref sink);
+            Offer(metric.ToDiagonal(b.Births[j], b.Deaths[j]), lower, upper, ref sink);
         for (var i = 0; i < a.Count; i++)
         {
             double birth = a.Births[i], death = a.Deaths[i];
             for (var j = 0; j < b.Count; j++)
-                Offer(GroundMetric.LInfinity(birth, death, b.Births[j], b.Deaths[j]), lower, upper, ref sink);
+                Offer(metric.Distance(birth, death, b.Births[j], b.Deaths[j]), lower, upper, ref sink);
         }
     }
 
@@ -34,14 +34,14 @@ internal sealed class BottleneckCandidates(DiagramPoints a, DiagramPoints b)
     {
         var bound = 0.0;
         var nearestToB = new double[b.Count];
-        for (var j = 0; j < b.Count; j++) nearestToB[j] = GroundMetric.LInfinityToDiagonal(b.Births[j], b.Deaths[j]);
+        for (var j = 0; j < b.Count; j++) nearestToB[j] = metric.ToDiagonal(b.Births[j], b.Deaths[j]);
         for (var i = 0; i < a.Count; i++)
         {
             double birth = a.Births[i], death = a.Deaths[i];
-            var nearest = GroundMetric.LInfinityToDiagonal(birth, death);
+            var nearest = metric.ToDiagonal(birth, death);
             for (var j = 0; j < b.Count; j++)
             {
-                var d = GroundMetric.LInfinity(birth, death, b.Births[j], b.Deaths[j]);
+                var d = metric.Distance(birth, death, b.Births[j], b.Deaths[j]);
                 nearest = Math.Min(nearest, d);
                 nearestToB[j] = Math.Min(nearestToB[j], d);
             }

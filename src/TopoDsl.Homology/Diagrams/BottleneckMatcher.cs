@@ -3,7 +3,7 @@ namespace TopoDsl.Homology.Diagrams;
 /// <summary>
 /// Decides whether the bottleneck threshold graph of two finite diagrams A (n points) and B (m points) has a
 /// perfect matching, with Hopcroft–Karp on the standard reduction: the left side is A ∪ proj(B), the right side
-/// B ∪ proj(A). At threshold r the edges are a_i–b_j when their L∞ distance is &lt;= r, a_i–proj(a_i) and
+/// B ∪ proj(A). At threshold r the edges are a_i–b_j when their distance is &lt;= r, a_i–proj(a_i) and
 /// proj(b_j)–b_j when the distance to the diagonal is &lt;= r, and every proj(b_j)–proj(a_i) (cost 0).
 /// </summary>
 /// <remarks>
@@ -23,6 +23,7 @@ internal sealed class BottleneckMatcher
     // Right nodes: 0..m-1 are the points of B, m..m+n-1 the projections of A.
     private readonly int _n;
     private readonly int _m;
+    private readonly GroundMetric _metric;
     private readonly double[] _aBirth, _aDeath, _aDiagonal;
     private readonly double[] _bBirth, _bDeath, _bDiagonal; // B sorted by birth, for window queries
 
@@ -36,10 +37,11 @@ internal sealed class BottleneckMatcher
     private int _diagonalLayer;  // layer of the proj(b) nodes that reach the diagonal block
     private int _diagonalCursor; // next proj(a) node offered to those nodes
 
-    public BottleneckMatcher(DiagramPoints a, DiagramPoints b)
+    public BottleneckMatcher(DiagramPoints a, DiagramPoints b, GroundMetric metric)
     {
         _n = a.Count;
         _m = b.Count;
+        _metric = metric;
         _aBirth = a.Births;
         _aDeath = a.Deaths;
         _aDiagonal = DiagonalDistances(_aBirth, _aDeath);
@@ -79,14 +81,17 @@ internal sealed class BottleneckMatcher
 
     private void BuildPointEdges()
     {
+        // |Δbirth| never exceeds the distance, so only a window of births can be close enough; it is widened a
+        // little because a rounded L_q distance may come out an ulp below |Δbirth|. The distance itself decides.
+        var window = _threshold * (1 + 1e-9);
         var count = 0;
         for (var i = 0; i < _n; i++)
         {
             _edgeStart[i] = count;
             var birth = _aBirth[i];
-            for (var j = FirstWithinBirthWindow(birth); j < _m && _bBirth[j] - birth <= _threshold; j++)
+            for (var j = FirstWithinBirthWindow(birth, window); j < _m && _bBirth[j] - birth <= window; j++)
             {
-                if (GroundMetric.LInfinity(birth, _aDeath[i], _bBirth[j], _bDeath[j]) > _threshold) continue;
+                if (_metric.Distance(birth, _aDeath[i], _bBirth[j], _bDeath[j]) > _threshold) continue;
                 if (count == _edges.Length) Array.Resize(ref _edges, 2 * count);
                 _edges[count++] = j;
             }
@@ -94,14 +99,14 @@ internal sealed class BottleneckMatcher
         _edgeStart[_n] = count;
     }
 
-    /// <summary>First j with birth - bBirth[j] &lt;= threshold, written as the distance itself computes it.</summary>
-    private int FirstWithinBirthWindow(double birth)
+    /// <summary>The first j with birth - bBirth[j] &lt;= window (B is sorted by birth).</summary>
+    private int FirstWithinBirthWindow(double birth, double window)
     {
         int lo = 0, hi = _m;
         while (lo < hi)
         {
             var mid = (lo + hi) >>> 1;
-            if (birth - _bBirth[mid] > _threshold) lo = mid + 1;
+            if (birth - _bBirth[mid] > window) lo = mid + 1;
             else hi = mid;
         }
         return lo;
@@ -129,7 +134,7 @@ internal sealed class BottleneckMatcher
     private double EdgeCost(int left, int right)
     {
         if (left < _n && right < _m)
-            return GroundMetric.LInfinity(_aBirth[left], _aDeath[left], _bBirth[right], _bDeath[right]);
+            return _metric.Distance(_aBirth[left], _aDeath[left], _bBirth[right], _bDeath[right]);
         if (left < _n) return _aDiagonal[left];
         if (right < _m) return _bDiagonal[right];
         return 0;
@@ -263,10 +268,10 @@ internal sealed class BottleneckMatcher
         return w == Free ? layer == _freeLayer : _layer[w] == layer;
     }
 
-    private static double[] DiagonalDistances(double[] births, double[] deaths)
+    private double[] DiagonalDistances(double[] births, double[] deaths)
     {
         var result = new double[births.Length];
-        for (var i = 0; i < result.Length; i++) result[i] = GroundMetric.LInfinityToDiagonal(births[i], deaths[i]);
+        for (var i = 0; i < result.Length; i++) result[i] = _metric.ToDiagonal(births[i], deaths[i]);
         return result;
     }
 

@@ -8,21 +8,27 @@ namespace TopoDsl.Homology.Diagrams;
 /// </summary>
 internal static class BottleneckSearch
 {
-    private const int SortedSearchLimit = 1 << 20;
+    private const int DefaultSortedSearchLimit = 1 << 20;
     private const int PivotSampleSize = 255;
 
-    public static double Compute(DiagramPoints a, DiagramPoints b)
+    /// <param name="a">The first diagram.</param>
+    /// <param name="b">The second diagram.</param>
+    /// <param name="metric">The ground metric.</param>
+    /// <param name="sortedSearchLimit">How many candidates may be kept and sorted; lowered by tests to exercise the pivots.</param>
+    public static double Compute(DiagramPoints a, DiagramPoints b, GroundMetric metric,
+        int sortedSearchLimit = DefaultSortedSearchLimit)
     {
-        var upper = Math.Max(MaxDiagonalDistance(a), MaxDiagonalDistance(b)); // everything matched to the diagonal
+        // Everything matched to the diagonal.
+        var upper = Math.Max(MaxDiagonalDistance(a, metric), MaxDiagonalDistance(b, metric));
         if (a.Count == 0 || b.Count == 0) return upper;
 
-        var candidates = new BottleneckCandidates(a, b);
-        var matcher = new BottleneckMatcher(a, b);
+        var candidates = new BottleneckCandidates(a, b, metric);
+        var matcher = new BottleneckMatcher(a, b, metric);
         // Invariant: the answer is a candidate in (infeasible, feasible], and feasible is achievable.
         var feasible = upper;
         var infeasible = Math.BitDecrement(candidates.LowerBound());
         var remaining = (long)a.Count * b.Count + a.Count + b.Count; // an upper bound on the candidates left
-        var kept = new double[(int)Math.Min(remaining, SortedSearchLimit)];
+        var kept = new double[(int)Math.Min(remaining, sortedSearchLimit)];
         while (true)
         {
             var pass = new PassSink(Math.Max(1, remaining / PivotSampleSize), PivotSampleSize, kept);
@@ -49,11 +55,10 @@ internal static class BottleneckSearch
         return lo < candidates.Length ? candidates[lo] : feasible;
     }
 
-    private static double MaxDiagonalDistance(DiagramPoints diagram)
+    private static double MaxDiagonalDistance(DiagramPoints diagram, GroundMetric metric)
     {
         var max = 0.0;
-        for (var i = 0; i < diagram.Count; i++)
-            max = Math.Max(max, GroundMetric.LInfinityToDiagonal(diagram.Births[i], diagram.Deaths[i]));
+        for (var i = 0; i < diagram.Count; i++) max = Math.Max(max, metric.ToDiagonal(diagram.Births[i], diagram.Deaths[i]));
         return max;
     }
 

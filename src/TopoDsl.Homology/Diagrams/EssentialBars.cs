@@ -16,13 +16,12 @@ internal static class EssentialBars
         return worst;
     }
 
-    /// <summary>The sum of |Δbirth|^p of the sorted pairing, or +inf when the counts differ.</summary>
-    public static double WassersteinCost(double[] sortedBirthsA, double[] sortedBirthsB, double p)
+    /// <summary>The sum of (|Δbirth| / unit)^p of the sorted pairing; the counts must be equal.</summary>
+    public static double WassersteinCost(double[] sortedBirthsA, double[] sortedBirthsB, double p, double unit)
     {
-        if (sortedBirthsA.Length != sortedBirthsB.Length) return double.PositiveInfinity;
         var sum = 0.0;
         for (var i = 0; i < sortedBirthsA.Length; i++)
-            sum += GroundMetric.Power(Math.Abs(sortedBirthsA[i] - sortedBirthsB[i]), p);
+            sum += GroundMetric.Power(Math.Abs(sortedBirthsA[i] - sortedBirthsB[i]) / unit, p);
         return sum;
     }
 }

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace TopoDsl.Homology.Diagrams;
 
 /// <summary>The L_q distance between diagram points (birth, death) and from a point to the diagonal.</summary>
@@ -6,10 +8,11 @@ internal readonly struct GroundMetric
     private readonly double _q;
     private readonly double _diagonalFactor;
 
-    public GroundMetric(double q)
+    /// <exception cref="ArgumentOutOfRangeException">q is NaN or below 1; reported under the caller's argument name.</exception>
+    public GroundMetric(double q, [CallerArgumentExpression(nameof(q))] string? paramName = null)
     {
         if (double.IsNaN(q) || q < 1)
-            throw new ArgumentOutOfRangeException(nameof(q), q, "the internal norm exponent must be >= 1 (or +infinity)");
+            throw new ArgumentOutOfRangeException(paramName, q, "the internal norm exponent must be >= 1 (or +infinity)");
         _q = q;
         // The nearest diagonal point of (b, d) is the midpoint ((b+d)/2, (b+d)/2): both coordinates differ by
         // (d-b)/2, so the L_q distance is 2^(1/q) (d-b)/2.
@@ -27,12 +30,6 @@ internal readonly struct GroundMetric
     }
 
     public double ToDiagonal(double birth, double death) => (death - birth) * _diagonalFactor;
-
-    /// <summary>The L∞ distance; the bottleneck search compares thresholds with values of exactly this function.</summary>
-    public static double LInfinity(double birthA, double deathA, double birthB, double deathB) =>
-        Math.Max(Math.Abs(birthA - birthB), Math.Abs(deathA - deathB));
-
-    public static double LInfinityToDiagonal(double birth, double death) => (death - birth) * 0.5;
 
     public static double Power(double x, double p) => p switch
     {

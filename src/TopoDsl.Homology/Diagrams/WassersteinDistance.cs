@@ -10,9 +10,10 @@ public static class WassersteinDistance
 {
     /// <summary>
     /// The p-Wasserstein distance between two diagrams, computed exactly by the Hungarian algorithm in
-    /// O((n+m)³) time and O(n·m) memory. Essential bars (death = +inf) are matched only with each other, in order
-    /// of birth, at cost |Δbirth|^p; different numbers of essential bars give +infinity.
-    /// p = +infinity with the L∞ ground metric is the bottleneck distance.
+    /// O((n+m)³) time and O(n·m) memory, after an exact bottleneck computation that bounds the costs.
+    /// Essential bars (death = +inf) are matched only with each other, in order of birth, at cost |Δbirth|^p;
+    /// different numbers of essential bars give +infinity.
+    /// p = +infinity gives the bottleneck distance under the same ground metric.
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">p or internalP is NaN or below 1.</exception>
     /// <exception cref="ArgumentException">A bar has a NaN or infinite birth, a NaN death, or dies before it is born.</exception>
@@ -22,20 +23,20 @@ public static class WassersteinDistance
         if (double.IsNaN(p) || p < 1)
             throw new ArgumentOutOfRangeException(nameof(p), p, "the Wasserstein exponent p must be >= 1");
         var metric = new GroundMetric(internalP);
-        if (double.IsPositiveInfinity(p))
-        {
-            return double.IsPositiveInfinity(internalP)
-                ? BottleneckDistance.Compute(a, b)
-                : throw new ArgumentOutOfRangeException(nameof(p), p,
-                    "p = +infinity (the bottleneck distance) is only supported with the L∞ ground metric");
-        }
+        if (double.IsPositiveInfinity(p)) return BottleneckDistance.Compute(a, b, internalP);
 
         var pointsA = DiagramPoints.From(a, nameof(a));
         var pointsB = DiagramPoints.From(b, nameof(b));
-        var essential = EssentialBars.WassersteinCost(pointsA.EssentialBirths, pointsB.EssentialBirths, p);
-        if (double.IsPositiveInfinity(essential)) return essential;
-        var total = essential + WassersteinAssignment.MinimumCost(pointsA, pointsB, metric, p);
-        return Root(total, p);
+        if (pointsA.EssentialBirths.Length != pointsB.EssentialBirths.Length) return double.PositiveInfinity;
+        var (unit, finiteSum) = WassersteinAssignment.MinimumCost(pointsA, pointsB, metric, p);
+
+        // Sum both parts in units of the largest of their scales, so that dist^p neither overflows nor underflows.
+        var essentialScale = EssentialBars.BottleneckCost(pointsA.EssentialBirths, pointsB.EssentialBirths);
+        var scale = Math.Max(unit, essentialScale);
+        if (scale == 0) return 0;
+        var total = finiteSum * GroundMetric.Power(unit / scale, p) +
+                    EssentialBars.WassersteinCost(pointsA.EssentialBirths, pointsB.EssentialBirths, p, scale);
+        return scale * Root(total, p);
     }
 
     /// <summary>The p-Wasserstein distance between the diagrams of one homology dimension of two barcodes.</summary>

@@ -11,11 +11,7 @@ internal static class InputSource
     public static T Read<T>(string path, Func<TextReader, string, T> parse)
     {
         ArgumentNullException.ThrowIfNull(path);
-        if (path == StandardInputPath)
-        {
-            using var stdin = new StreamReader(Console.OpenStandardInput(), Encoding.UTF8);
-            return ReadGuarded(stdin, StandardInputName, parse);
-        }
+        if (path == StandardInputPath) return ReadGuarded(Console.In, StandardInputName, parse);
         using var reader = Open(path);
         return ReadGuarded(reader, path, parse);
     }

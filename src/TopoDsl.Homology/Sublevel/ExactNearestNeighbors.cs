@@ -34,21 +34,25 @@ internal sealed class ExactNearestNeighbors
     public static ExactNearestNeighbors FindWithKdTree(PointCloud points, int k)
     {
         var tree = new KdTree(points);
+        // Queries run in tree order: consecutive queries are neighbours in space and walk the same cells.
         return Collect(points, k, () => new double[points.Dimension],
-            (i, best, offsets) => tree.Query(points.Point(i), i, best, offsets));
+            (t, best, offsets) => tree.Query(tree.PointAt(t), tree.IndexAt(t), best, offsets), tree.IndexAt);
     }
 
     public static ExactNearestNeighbors FindByBruteForce(PointCloud points, int k) =>
         Collect(points, k, () => Array.Empty<double>(), (i, best, _) =>
         {
             best.Clear();
-            var query = points.Point(i);
+            var all = points.Coordinates.Span;
+            int d = points.Dimension;
+            var query = all.Slice(i * d, d);
             for (int j = 0; j < points.Count; j++)
-                if (j != i) best.Offer(EuclideanDistance.SquaredWithin(query, points.Point(j), best.AdmissionBound), j);
+                if (j != i) best.Offer(EuclideanDistance.SquaredWithin(query, all.Slice(j * d, d), best.AdmissionBound), j);
         });
 
+    /// <summary>Runs query number q (0..N-1) for point pointOf(q), in parallel, and tabulates the results.</summary>
     private static ExactNearestNeighbors Collect(PointCloud points, int k, Func<double[]> newScratch,
-        Action<int, NeighborBuffer, double[]> query)
+        Action<int, NeighborBuffer, double[]> query, Func<int, int>? pointOf = null)
     {
         if (k < 1 || k >= Math.Max(points.Count, 1))
             throw new ArgumentOutOfRangeException(nameof(k), k, $"must lie in 1..{points.Count - 1}");
@@ -56,9 +60,10 @@ internal sealed class ExactNearestNeighbors
         var squaredDistances = new double[points.Count * k];
         Parallel.For(0, points.Count,
             () => (Best: new NeighborBuffer(k), Scratch: newScratch()),
-            (i, _, local) =>
+            (q, _, local) =>
             {
-                query(i, local.Best, local.Scratch);
+                int i = pointOf?.Invoke(q) ?? q;
+                query(q, local.Best, local.Scratch);
                 local.Best.CopyTo(indices.AsSpan(i * k, k), squaredDistances.AsSpan(i * k, k));
                 return local;
             },

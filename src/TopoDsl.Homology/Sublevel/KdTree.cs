@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using TopoDsl.Homology.Metric;
 
 namespace TopoDsl.Homology.Sublevel;
@@ -37,6 +38,12 @@ internal sealed class KdTree
             points.Point(_pointIndex[t]).CopyTo(_coordinates.AsSpan(t * _dimension, _dimension));
     }
 
+    /// <summary>The original index of the point at position t of the tree order.</summary>
+    public int IndexAt(int t) => _pointIndex[t];
+
+    /// <summary>The coordinates of the point at position t of the tree order.</summary>
+    public ReadOnlySpan<float> PointAt(int t) => _coordinates.AsSpan(t * _dimension, _dimension);
+
     /// <summary>Fills best with the k nearest points to point `self` (itself excluded), by (distance, index).</summary>
     public void Query(ReadOnlySpan<float> query, int self, NeighborBuffer best, double[] axisOffsets)
     {
@@ -46,6 +53,8 @@ internal sealed class KdTree
         Search(0, 0.0, query, self, best, axisOffsets);
     }
 
+    // Hot paths of a typically one-off computation: skip tiered JIT so the first run is already optimised.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Search(int nodeId, double boxDistance, ReadOnlySpan<float> query, int self, NeighborBuffer best,
         double[] axisOffsets)
     {
@@ -99,6 +108,7 @@ internal sealed class KdTree
         return id;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int WidestAxis(PointCloud points, int start, int end, out float spread)
     {
         int best = 0;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace TopoDsl.Homology.Sublevel;
 
 /// <summary>
@@ -27,6 +28,7 @@ internal sealed class NeighborBuffer
 
     public void Clear() => Count = 0;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Offer(double squaredDistance, int index)
     {
         if (IsFull && !Precedes(squaredDistance, index, _squaredDistances[Count - 1], _indices[Count - 1])) return;

@@ -23,6 +23,21 @@ public class BottleneckDistanceTests
     public void A_single_point_against_nothing_costs_half_its_persistence() =>
         Assert.Equal(1.5, BottleneckDistance.Compute(D((1, 4)), D()));
 
+    [Theory]
+    [InlineData(double.PositiveInfinity, 1.0)]
+    [InlineData(2.0, 1.4142135623730951)] // to the midpoint (1, 1)
+    [InlineData(1.0, 2.0)]
+    public void Other_ground_metrics_measure_the_distance_to_the_diagonal_in_their_norm(double q, double expected) =>
+        Assert.Equal(expected, BottleneckDistance.Compute(D((0, 2)), D(), q), 15);
+
+    [Fact]
+    public void The_ground_metric_decides_which_pairs_are_close()
+    {
+        // (0,4)–(1,5): L∞ 1, L1 2; to the diagonal: L∞ 2, L1 4.
+        Assert.Equal(1, BottleneckDistance.Compute(D((0, 4)), D((1, 5))));
+        Assert.Equal(2, BottleneckDistance.Compute(D((0, 4)), D((1, 5)), internalP: 1));
+    }
+
     [Fact]
     public void Points_on_the_diagonal_cost_nothing() =>
         Assert.Equal(0, BottleneckDistance.Compute(D((1, 1), (2, 2)), D((3, 3))));

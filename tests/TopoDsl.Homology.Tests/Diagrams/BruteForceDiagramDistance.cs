@@ -10,9 +10,9 @@ namespace TopoDsl.Homology.Tests.Diagrams;
 /// </summary>
 internal static class BruteForceDiagramDistance
 {
-    public static double Bottleneck(IReadOnlyList<PersistenceInterval> a, IReadOnlyList<PersistenceInterval> b)
+    public static double Bottleneck(IReadOnlyList<PersistenceInterval> a, IReadOnlyList<PersistenceInterval> b, double q)
     {
-        var (finite, essential) = Solve(a, b, double.PositiveInfinity, costs => costs.Max());
+        var (finite, essential) = Solve(a, b, q, costs => costs.Max());
         return Math.Max(finite, essential);
     }
 

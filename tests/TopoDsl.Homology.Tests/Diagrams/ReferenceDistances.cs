@@ -18,9 +18,9 @@ internal static class ReferenceDistances
         return Math.Pow(ReferenceHungarian.MinimumCost(cost), 1 / p);
     }
 
-    public static double Bottleneck(PersistenceInterval[] a, PersistenceInterval[] b)
+    public static double Bottleneck(PersistenceInterval[] a, PersistenceInterval[] b, double q)
     {
-        var cost = AugmentedMatrix(a, b, double.PositiveInfinity, anyDiagonalSlot: false);
+        var cost = AugmentedMatrix(a, b, q, anyDiagonalSlot: false);
         var candidates = cost.Cast<double>().Where(double.IsFinite).Distinct().Order().ToArray();
         int lo = 0, hi = candidates.Length - 1; // the largest finite entry always admits a perfect matching
         while (lo < hi)

@@ -69,13 +69,26 @@ public class WassersteinDistanceTests
     public void Different_numbers_of_essential_bars_give_infinity() =>
         Assert.Equal(Inf, WassersteinDistance.Compute(D((0, Inf), (1, Inf)), D((0, Inf))));
 
-    [Fact]
-    public void P_infinity_with_the_sup_norm_is_the_bottleneck_distance()
+    [Theory]
+    [InlineData(Inf)]
+    [InlineData(1.0)]
+    [InlineData(2.0)]
+    public void P_infinity_is_the_bottleneck_distance_under_the_same_ground_metric(double q)
     {
         var a = D((0, 4), (3, 8), (1, Inf));
         var b = D((3.5, 8), (0, 4.5), (2, Inf));
-        Assert.Equal(BottleneckDistance.Compute(a, b), WassersteinDistance.Compute(a, b, p: Inf));
-        Assert.Throws<ArgumentOutOfRangeException>("p", () => WassersteinDistance.Compute(a, b, p: Inf, internalP: 2));
+        Assert.Equal(BottleneckDistance.Compute(a, b, q), WassersteinDistance.Compute(a, b, p: Inf, internalP: q));
+    }
+
+    [Fact]
+    public void Large_exponents_and_far_apart_points_keep_full_precision()
+    {
+        // Matching (0,100)–(0,100.5) and (0,1)–(0,1.25) costs 0.5^64 + 0.25^64 ≈ 5e-20, while other entries reach
+        // 50^64 ≈ 5e108: unscaled, the potentials could not even represent the answer's size.
+        var a = D((0, 100), (0, 1));
+        var b = D((0, 100.5), (0, 1.25));
+        var expected = 0.5 * Math.Pow(1 + Math.Pow(0.5, 64), 1.0 / 64);
+        Assert.Equal(expected, WassersteinDistance.Compute(a, b, p: 64), 14);
     }
 
     [Fact]
@@ -95,7 +108,8 @@ public class WassersteinDistanceTests
     public void Exponents_below_one_are_rejected(double exponent)
     {
         Assert.Throws<ArgumentOutOfRangeException>("p", () => WassersteinDistance.Compute(D(), D(), p: exponent));
-        Assert.Throws<ArgumentOutOfRangeException>("q", () => WassersteinDistance.Compute(D(), D(), internalP: exponent));
+        Assert.Throws<ArgumentOutOfRangeException>("internalP", () => WassersteinDistance.Compute(D(), D(), internalP: exponent));
+        Assert.Throws<ArgumentOutOfRangeException>("internalP", () => BottleneckDistance.Compute(D(), D(), internalP: exponent));
     }
 
     [Theory]

@@ -59,6 +59,23 @@ public sealed class InputSourceTests : IDisposable
     }
 
     [Fact]
+    public void A_dash_reads_standard_input_and_errors_name_it()
+    {
+        var previous = Console.In;
+        try
+        {
+            Console.SetIn(new StringReader("0 0\n3 4\n"));
+            Assert.Equal(2, MetricReader.Read("-", InputFormat.PointCloud).PointCount);
+            Console.SetIn(new StringReader("0 1 1\n1 2\n"));
+            AssertFails(() => MetricReader.Read("-", InputFormat.Sparse), "<stdin>", 2, "expected 3 fields");
+        }
+        finally
+        {
+            Console.SetIn(previous);
+        }
+    }
+
+    [Fact]
     public void Metric_reader_returns_the_member_of_the_format()
     {
         var cloud = MetricReader.Read(_folder.File("0 0\n3 4\n"), InputFormat.PointCloud);

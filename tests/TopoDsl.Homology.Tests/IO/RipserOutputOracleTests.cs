@@ -19,7 +19,7 @@ public sealed class RipserOutputOracleTests(ITestOutputHelper output) : IDisposa
     [RipserFact]
     public void Ripser_output_read_and_rewritten_is_identical()
     {
-        var inputs = new RipserOracleInputs(_folder, seed: 8, points: 12, dimension: 2);
+        var inputs = new RipserOracleInputs(_folder, seed: 8, points: 30, dimension: 2);
         foreach (var (format, file) in inputs.Files)
             foreach (var threshold in new[] { null, inputs.Threshold })
             {
