@@ -27,7 +27,8 @@ internal static class CommandRunner
         }
         catch (Exception e) when (IsBadInput(e))
         {
-            Console.Error.WriteLine($"topo: {e.Message}");
+            // ArgumentOutOfRangeException appends the actual value on a second line: keep the one-line form.
+            Console.Error.WriteLine($"topo: {e.Message.Split('\n')[0]}");
             return BadInput;
         }
         catch (OperationCanceledException)

@@ -42,8 +42,7 @@ internal static class PhCommand
             if (threadCount < 1) throw new UsageException("--threads: must be 1 or more");
             float? t = parse.GetValue(threshold);
             if (t is float tv && (float.IsNaN(tv) || tv < 0)) throw new UsageException("--threshold: must be a non-negative number");
-            int p = parse.GetValue(modulus);
-            if (!IsPrime(p)) throw new UsageException($"--modulus: {p} is not a prime");
+            int p = parse.GetValue(modulus); // RipsOptions rejects a modulus that is not a prime
             long? budget = parse.GetValue(maxMemory) is string m ? ByteSize.Parse(m, "--max-memory") : null;
 
             var input = MetricReader.Read(parse.GetValue(file)!, inputFormat);
@@ -90,13 +89,5 @@ internal static class PhCommand
             stdout.Flush();
         }
         else AtomicFile.WriteAllText(path, write);
-    }
-
-    private static bool IsPrime(int n)
-    {
-        if (n < 2) return false;
-        for (int d = 2; (long)d * d <= n; d++)
-            if (n % d == 0) return false;
-        return true;
     }
 }
