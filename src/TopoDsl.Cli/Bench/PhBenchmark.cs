@@ -34,7 +34,7 @@ internal sealed class PhBenchmark(string dataFolder, IReadOnlyList<int> threadCo
     {
         string process = Environment.ProcessPath ?? throw new InvalidOperationException("cannot locate this executable");
         if (Path.GetFileNameWithoutExtension(process) == "dotnet")
-            return (process, [typeof(PhBenchmark).Assembly.Location]);
+            return (process, [Path.Combine(AppContext.BaseDirectory, "topo.dll")]);
         return (process, []);
     }
 }

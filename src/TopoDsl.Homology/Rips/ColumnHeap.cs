@@ -7,24 +7,39 @@ namespace TopoDsl.Homology.Rips;
 /// Equal simplices are not merged on insertion; the pivot extraction cancels them lazily (Z/2) or sums
 /// their coefficients (Z/p), which is cheaper than a search on every push.
 /// </summary>
-internal sealed class ColumnHeap
+internal sealed unsafe class ColumnHeap : IDisposable
 {
-    private Term[] _items = new Term[64];
-    private int _count;
+    private readonly NativeBuffer<Term> _buffer = new(64);
+    private Term* _items;
+    private long _count;
 
-    public int Count => _count;
+    public ColumnHeap() => _items = _buffer.Items;
+
+    public long Count => _count;
 
     public void Clear() => _count = 0;
+
+    public void Dispose() => _buffer.Dispose();
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void EnsureRoomForOne()
+    {
+        if (_count == _buffer.Capacity)
+        {
+            _buffer.EnsureCapacity(_count + 1);
+            _items = _buffer.Items;
+        }
+    }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Push(in Term term)
     {
-        if (_count == _items.Length) Array.Resize(ref _items, _items.Length * 2);
-        int i = _count++;
+        EnsureRoomForOne();
+        long i = _count++;
         var items = _items;
         while (i > 0)
         {
-            int parent = (i - 1) >> 1;
+            long parent = (i - 1) >> 1;
             if (!term.Precedes(items[parent])) break;
             items[i] = items[parent];
             i = parent;
@@ -35,14 +50,14 @@ internal sealed class ColumnHeap
     /// <summary>Appends without restoring the heap order; call <see cref="Heapify"/> afterwards.</summary>
     public void AddUnordered(in Term term)
     {
-        if (_count == _items.Length) Array.Resize(ref _items, _items.Length * 2);
+        EnsureRoomForOne();
         _items[_count++] = term;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Heapify()
     {
-        for (int i = (_count >> 1) - 1; i >= 0; i--) SiftDown(i, _items[i]);
+        for (long i = (_count >> 1) - 1; i >= 0; i--) SiftDown(i, _items[i]);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -55,13 +70,13 @@ internal sealed class ColumnHeap
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void SiftDown(int i, Term moving)
+    private void SiftDown(long i, Term moving)
     {
         var items = _items;
-        int count = _count;
+        long count = _count;
         while (true)
         {
-            int child = 2 * i + 1;
+            long child = 2 * i + 1;
             if (child >= count) break;
             if (child + 1 < count && items[child + 1].Precedes(items[child])) child++;
             if (!items[child].Precedes(moving)) break;

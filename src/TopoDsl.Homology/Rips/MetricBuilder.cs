@@ -57,19 +57,31 @@ internal static class MetricBuilder
     }
 
     /// <summary>All edges within the threshold, by index C(i, 2) + j for i &gt; j.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static unsafe Simplex[] Edges(DenseMetric metric, float threshold)
+    /// <remarks>Rows are counted before the array is allocated: a growing list would copy, and briefly hold, up to three times the edges.</remarks>
+    public static unsafe Simplex[] Edges(DenseMetric metric, float threshold, int threads)
     {
         int n = metric.VertexCount;
-        var edges = new List<Simplex>();
-        for (int i = 1; i < n; i++)
+        var options = new ParallelOptions { MaxDegreeOfParallelism = threads };
+        var rowStart = new long[n + 1];
+        Parallel.For(1, n, options, i => rowStart[i + 1] = CountWithin(metric.Data + (long)i * n, i, threshold));
+        for (int i = 0; i < n; i++) rowStart[i + 1] += rowStart[i];
+        var edges = new Simplex[rowStart[n]];
+        Parallel.For(1, n, options, i =>
         {
             float* row = metric.Data + (long)i * n;
-            long rowBase = (long)i * (i - 1) / 2;
+            long rowBase = (long)i * (i - 1) / 2, at = rowStart[i];
             for (int j = 0; j < i; j++)
-                if (row[j] <= threshold) edges.Add(new Simplex(row[j], rowBase + j));
-        }
-        return edges.ToArray();
+                if (row[j] <= threshold) edges[at++] = new Simplex(row[j], rowBase + j);
+        });
+        return edges;
+    }
+
+    private static unsafe long CountWithin(float* row, int length, float threshold)
+    {
+        long count = 0;
+        for (int j = 0; j < length; j++)
+            if (row[j] <= threshold) count++;
+        return count;
     }
 
     public static Simplex[] Edges(SparseMetric metric)
@@ -91,42 +103,40 @@ internal static class MetricBuilder
 
     /// <summary>Neighbour lists of the point pairs within the threshold.</summary>
     public static SparseMetric Sparse(PointCloud points, float threshold, int threads) =>
-        SparseRows(points.Count, threads, (i, neighbours, distances) =>
-        {
-            for (int j = 0; j < points.Count; j++)
-            {
-                if (j == i) continue;
-                float d = points.Distance(i, j);
-                if (d <= threshold) { neighbours.Add(j); distances.Add(d); }
-            }
-        });
+        SparseRows(points.Count, threshold, threads, points.Distance);
 
     public static SparseMetric Sparse(DistanceMatrix matrix, float threshold, int threads) =>
-        SparseRows(matrix.Count, threads, (i, neighbours, distances) =>
+        SparseRows(matrix.Count, threshold, threads, (i, j) => matrix[i, j]);
+
+    /// <summary>
+    /// Two passes over the pairs, one to count each row and one to fill it, so that the lists are written once
+    /// into arrays of their final size: computing a distance twice costs less than holding every row twice.
+    /// </summary>
+    private static SparseMetric SparseRows(int n, float threshold, int threads, Func<int, int, float> distance)
+    {
+        var options = new ParallelOptions { MaxDegreeOfParallelism = threads };
+        var offsets = new int[n + 1];
+        Parallel.For(0, n, options, i =>
         {
-            for (int j = 0; j < matrix.Count; j++)
+            int count = 0;
+            for (int j = 0; j < n; j++)
+                if (j != i && distance(i, j) <= threshold) count++;
+            offsets[i + 1] = count;
+        });
+        for (int i = 0; i < n; i++) offsets[i + 1] = checked(offsets[i + 1] + offsets[i]);
+        var neighbours = new int[offsets[n]];
+        var distances = new float[offsets[n]];
+        Parallel.For(0, n, options, i =>
+        {
+            int at = offsets[i];
+            for (int j = 0; j < n; j++)
             {
                 if (j == i) continue;
-                float d = matrix[i, j];
-                if (d <= threshold) { neighbours.Add(j); distances.Add(d); }
+                float d = distance(i, j);
+                if (d <= threshold) { neighbours[at] = j; distances[at++] = d; }
             }
         });
-
-    private static SparseMetric SparseRows(int n, int threads, Action<int, List<int>, List<float>> fillRow)
-    {
-        var rows = new (int[] Neighbours, float[] Distances)[n];
-        Parallel.For(0, n, new ParallelOptions { MaxDegreeOfParallelism = threads },
-            () => (new List<int>(), new List<float>()),
-            (i, _, buffers) =>
-            {
-                buffers.Item1.Clear();
-                buffers.Item2.Clear();
-                fillRow(i, buffers.Item1, buffers.Item2);
-                rows[i] = (buffers.Item1.ToArray(), buffers.Item2.ToArray());
-                return buffers;
-            },
-            _ => { });
-        return Concatenate(rows);
+        return new SparseMetric(offsets, neighbours, distances);
     }
 
     /// <summary>Neighbour lists of an edge list: symmetric, self-loops dropped, a repeated pair keeps its smallest distance.</summary>

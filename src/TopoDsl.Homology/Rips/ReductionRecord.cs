@@ -5,25 +5,26 @@ namespace TopoDsl.Homology.Rips;
 /// added to it. Only V is kept; the reduced coboundaries R are regenerated from it when needed, which costs far
 /// less memory than storing R.
 /// </summary>
-internal sealed class ReductionRecord
+internal sealed unsafe class ReductionRecord : IDisposable
 {
-    private Term[] _entries = new Term[1024];
-    private long _entryCount;
-    private readonly long[] _columnStart;
+    private readonly NativeBuffer<Term> _entries = new(1024);
+    private int _entryCount;
+    private readonly int[] _columnStart; // 2^31 entries of 16 bytes exceed any memory this runs in
     private int _columnCount;
 
     public ReductionRecord(int columns)
     {
-        _columnStart = new long[columns + 1];
+        _columnStart = new int[columns + 1];
     }
 
-    public long EntryCount => _entryCount;
+    public int EntryCount => _entryCount;
 
     public void Append(in Term term)
     {
-        if (_entryCount == _entries.LongLength)
-            Array.Resize(ref _entries, checked((int)Math.Min(Array.MaxLength, _entries.LongLength * 2)));
-        _entries[_entryCount++] = term;
+        if (_entryCount == int.MaxValue)
+            throw new InsufficientMemoryException($"the reduction record outgrew {int.MaxValue} entries");
+        _entries.EnsureCapacity(_entryCount + 1L);
+        _entries.Items[_entryCount++] = term;
     }
 
     /// <summary>Closes the column being appended to; columns are closed in order 0, 1, 2, ...</summary>
@@ -31,7 +32,9 @@ internal sealed class ReductionRecord
 
     public ReadOnlySpan<Term> Column(int column)
     {
-        long start = _columnStart[column];
-        return new ReadOnlySpan<Term>(_entries, (int)start, (int)(_columnStart[column + 1] - start));
+        int start = _columnStart[column];
+        return new ReadOnlySpan<Term>(_entries.Items + start, _columnStart[column + 1] - start);
     }
+
+    public void Dispose() => _entries.Dispose();
 }

@@ -8,8 +8,8 @@ internal sealed partial class RipsEngine<TMetric, TCursor>
     /// <summary>Reduces the coboundary columns of one dimension, in order, recording pairs and essential classes.</summary>
     private void Reduce(Simplex[] columns, PivotMap pivots, int dimension)
     {
-        var record = new ReductionRecord(columns.Length);
-        var reducer = new ColumnReducer(this, columns, pivots, record, dimension);
+        using var record = new ReductionRecord(columns.Length);
+        using var reducer = new ColumnReducer(this, columns, pivots, record, dimension);
         for (int i = 0; i < columns.Length; i++)
         {
             if ((i & 0xFFF) == 0) _cancellation.ThrowIfCancellationRequested();
@@ -18,7 +18,7 @@ internal sealed partial class RipsEngine<TMetric, TCursor>
     }
 
     /// <summary>Reduces single columns; holds the working column buffers so that no step allocates.</summary>
-    private sealed class ColumnReducer
+    private sealed class ColumnReducer : IDisposable
     {
         private readonly RipsEngine<TMetric, TCursor> _engine;
         private readonly Simplex[] _columns;
@@ -46,6 +46,12 @@ internal sealed partial class RipsEngine<TMetric, TCursor>
             _threshold = engine._threshold;
             _apparent = new ApparentPairs(engine);
             _cursor = engine._metric.CreateCursor(engine._binomials, engine._maxDimension + 1);
+        }
+
+        public void Dispose()
+        {
+            _coboundary.Dispose();
+            _added.Dispose();
         }
 
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]

@@ -60,16 +60,21 @@ internal sealed partial class RipsEngine<TMetric, TCursor>
         _progress?.Report(new RipsProgress(dimension, stage, work));
 
     /// <summary>H0 by union–find over the edges in filtration order; returns the H1 columns to reduce.</summary>
+    /// <remarks>
+    /// Cycle-closing edges are marked in a byte per edge and counted before the columns are allocated, so no
+    /// list grows and copies: on a dense cloud the edges are most of the memory a run needs.
+    /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private Simplex[] ComputeDimension0(Simplex[] edges)
     {
         Report(0, "sorting edges", edges.Length);
         edges.AsSpan().Sort(new FiltrationOrder());
         var components = new UnionFind(_metric.VertexCount);
-        var cycleEdges = new List<Simplex>();
+        var isColumn = _maxDimension > 0 ? new bool[edges.Length] : null;
         var bars = _bars[0];
-        foreach (var edge in edges)
+        for (int k = 0; k < edges.Length; k++)
         {
+            var edge = edges[k];
             int u = _binomials.MaxVertex(edge.Index, 2, _metric.VertexCount - 1);
             int v = (int)(edge.Index - _binomials[u, 2]);
             int ru = components.Find(u), rv = components.Find(v);
@@ -78,27 +83,32 @@ internal sealed partial class RipsEngine<TMetric, TCursor>
                 components.Link(ru, rv);
                 if (edge.Diameter > 0) bars.Add(new PersistenceInterval(0, edge.Diameter));
             }
-            else if (_maxDimension > 0)
+            else if (isColumn is not null)
             {
-                cycleEdges.Add(edge);
+                isColumn[k] = true;
             }
         }
         for (int i = 0; i < _metric.VertexCount; i++)
             if (components.Find(i) == i) bars.Add(new PersistenceInterval(0, double.PositiveInfinity));
 
-        if (_maxDimension == 0) return [];
+        if (isColumn is null) return [];
         // Edges that close a cycle and are not the lower half of an apparent pair, in reduction order.
-        var keep = new bool[cycleEdges.Count];
-        ParallelChunks(cycleEdges.Count, (from, to) =>
+        var counts = ParallelChunks(edges.Length, (from, to) =>
         {
             var apparent = new ApparentPairs(this);
-            for (int k = from; k < to; k++) keep[k] = !apparent.HasZeroApparentCofacet(cycleEdges[k], 1);
-            return true;
+            int count = 0;
+            for (int k = from; k < to; k++)
+            {
+                if (isColumn[k] && apparent.HasZeroApparentCofacet(edges[k], 1)) isColumn[k] = false;
+                if (isColumn[k]) count++;
+            }
+            return count;
         });
-        var columns = new List<Simplex>(cycleEdges.Count);
-        for (int k = cycleEdges.Count - 1; k >= 0; k--)
-            if (keep[k]) columns.Add(cycleEdges[k]);
-        return columns.ToArray();
+        var columns = new Simplex[counts.Sum()];
+        int at = 0;
+        for (int k = edges.Length - 1; k >= 0; k--)
+            if (isColumn[k]) columns[at++] = edges[k];
+        return columns;
     }
 }
 

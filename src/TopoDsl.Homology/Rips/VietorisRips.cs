@@ -57,7 +57,7 @@ public static class VietorisRips
         using var pin = full.Pin();
         var metric = new DenseMetric((float*)pin.Pointer, n);
         float threshold = MetricBuilder.EnclosingRadius(metric);
-        var edges = MetricBuilder.Edges(metric, threshold);
+        var edges = MetricBuilder.Edges(metric, threshold, options.Threads);
         var engine = new RipsEngine<DenseMetric, DenseCofacetCursor>(metric, options.MaxDimension, threshold,
             options.Modulus, options.Threads, options.Cocycles, options.Progress, options.Cancellation);
         CheckBudget(engine.EstimateMemory(edges, 4L * n * n), options);
