@@ -11,7 +11,8 @@ internal sealed class BinomialTable
     private readonly long[] _table;
     private readonly int _stride;
 
-    public BinomialTable(int n, int maxK)
+    /// <param name="maxIndex">the largest index the engine can store (Z/p keeps coefficients in the index's high bits)</param>
+    public BinomialTable(int n, int maxK, long maxIndex = long.MaxValue)
     {
         _stride = n + 1;
         _table = new long[(maxK + 1) * _stride];
@@ -21,8 +22,8 @@ internal sealed class BinomialTable
             for (int k = 1; k <= Math.Min(i, maxK); k++)
             {
                 long sum = this[i - 1, k - 1] + this[i - 1, k];
-                if (sum < 0)
-                    throw new SimplexIndexOverflowException(n, maxK);
+                if (sum < 0 || sum > maxIndex)
+                    throw new SimplexIndexOverflowException(n, maxK, maxIndex);
                 _table[k * _stride + i] = sum;
             }
         }
@@ -86,9 +87,11 @@ internal sealed class BinomialTable
 /// <summary>The simplices of the requested complex cannot be numbered in 64 bits.</summary>
 public sealed class SimplexIndexOverflowException : Exception
 {
-    public SimplexIndexOverflowException(int pointCount, int maxK)
+    public SimplexIndexOverflowException(int pointCount, int maxK, long maxIndex = long.MaxValue)
         : base($"{pointCount} points are too many for homology up to dimension {maxK - 2}: simplex indices up to " +
-               $"C({pointCount}, {maxK}) do not fit in 64 bits. Lower --dim, or use fewer points.")
+               $"C({pointCount}, {maxK}) exceed {maxIndex}, the largest a 64-bit index allows" +
+               (maxIndex == long.MaxValue ? "" : $" when Z/p coefficients take {ColumnHeap.CoefficientBits} of its bits") +
+               ". Lower --dim, or use fewer points.")
     {
     }
 }

@@ -28,8 +28,8 @@ internal sealed partial class RipsEngine<TMetric, TCursor>
         private readonly Field _field;
         private readonly int _modulus;
         private readonly float _threshold;
-        private readonly ColumnHeap _coboundary = new();
-        private readonly ColumnHeap _added = new();
+        private readonly ColumnHeap _coboundary;
+        private readonly ColumnHeap _added;
         private readonly ApparentPairs _apparent;
         private TCursor _cursor;
 
@@ -43,6 +43,8 @@ internal sealed partial class RipsEngine<TMetric, TCursor>
             _dimension = dimension;
             _field = engine._field;
             _modulus = _field.Modulus;
+            _coboundary = new ColumnHeap(_modulus);
+            _added = new ColumnHeap(_modulus);
             _threshold = engine._threshold;
             _apparent = new ApparentPairs(engine);
             _cursor = engine._metric.CreateCursor(engine._binomials, engine._maxDimension + 1);
@@ -83,7 +85,7 @@ internal sealed partial class RipsEngine<TMetric, TCursor>
                     Pair(column, sigma, pivot);
                     return;
                 }
-                pivot = _coboundary.Pivot(_modulus);
+                pivot = _coboundary.Pivot();
             }
         }
 
@@ -101,7 +103,7 @@ internal sealed partial class RipsEngine<TMetric, TCursor>
             cocycle?.Add(_engine.Entry(sigma.Index, 1, 1));
             while (true)
             {
-                var term = _added.PopPivot(_modulus);
+                var term = _added.PopPivot();
                 if (term.IsNone) break;
                 _record.Append(term);
                 cocycle?.Add(_engine.Entry(term.Index, 1, term.Coefficient));
@@ -136,7 +138,7 @@ internal sealed partial class RipsEngine<TMetric, TCursor>
                 _coboundary.AddUnordered(cofacet);
             }
             _coboundary.Heapify();
-            return _coboundary.Pivot(_modulus);
+            return _coboundary.Pivot();
         }
 
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]

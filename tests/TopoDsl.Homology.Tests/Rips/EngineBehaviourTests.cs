@@ -21,7 +21,19 @@ public class EngineBehaviourTests
         var error = Assert.Throws<SimplexIndexOverflowException>(() =>
             VietorisRips.Compute(cloud, new RipsOptions { MaxDimension = 40, Threads = 1 }));
         Assert.Contains("70 points", error.Message);
-        Assert.Contains("64 bits", error.Message);
+        Assert.Contains("64-bit index", error.Message);
+    }
+
+    [Fact]
+    public void Z_p_coefficients_lower_the_index_limit_and_the_message_says_why()
+    {
+        // C(5000, 5) is about 2.6e16: it fits a plain 63-bit index but not the 47 bits left beside a Z/p coefficient.
+        var oneEdge = new SparseDistances(5000, new[] { 0 }, new[] { 1 }, new[] { 1f });
+        var z2 = VietorisRips.Compute(oneEdge, new RipsOptions { MaxDimension = 3, Threads = 1 });
+        Assert.Single(z2.Barcode[0], bar => bar.Death == 1);
+        var error = Assert.Throws<SimplexIndexOverflowException>(() =>
+            VietorisRips.Compute(oneEdge, new RipsOptions { MaxDimension = 3, Modulus = 3, Threads = 1 }));
+        Assert.Contains("Z/p coefficients take 16 of its bits", error.Message);
     }
 
     [Theory]
