@@ -25,8 +25,8 @@ internal unsafe struct DenseCofacetCursor : ICofacetCursor
     private readonly int[] _vertices; // descending
     private readonly IntPtr[] _rows;
     private int _dimension;
-    private long _indexBelow, _indexAbove;
-    private int _candidate, _below, _nextVertexSlot;
+    private CofacetIndex _index;
+    private int _candidate, _nextVertexSlot;
     private float _diameter;
     private bool _aboveTopOnly;
 
@@ -61,10 +61,8 @@ internal unsafe struct DenseCofacetCursor : ICofacetCursor
         _dimension = dimension;
         for (int r = 0; r <= dimension; r++)
             _rows[r] = (IntPtr)(_metric.Data + (long)_vertices[r] * _metric.VertexCount);
-        _indexBelow = index;
-        _indexAbove = 0;
+        _index.Reset(index, dimension);
         _candidate = _metric.VertexCount - 1;
-        _below = dimension + 1;
         _nextVertexSlot = 0;
         _diameter = diameter;
         _aboveTopOnly = aboveTopVertexOnly;
@@ -73,17 +71,13 @@ internal unsafe struct DenseCofacetCursor : ICofacetCursor
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool MoveNext(float maxDiameter)
     {
-        var binomials = _binomials;
-        while (_candidate >= _below)
+        while (_candidate >= _index.Position)
         {
             int w = _candidate--;
             if (_nextVertexSlot <= _dimension && _vertices[_nextVertexSlot] == w)
             {
                 if (_aboveTopOnly) return false;
-                // w is the simplex's vertex at position _below - 1; above the new vertex it moves up one place.
-                _indexBelow -= binomials[w, _below];
-                _indexAbove += binomials[w, _below + 1];
-                _below--;
+                _index.Pass(w, _binomials);
                 _nextVertexSlot++;
                 continue;
             }
@@ -101,8 +95,8 @@ internal unsafe struct DenseCofacetCursor : ICofacetCursor
             }
             if (!within) continue;
             Diameter = diameter;
-            Index = _indexAbove + binomials[w, _below + 1] + _indexBelow;
-            Position = _below;
+            Index = _index.With(w, _binomials);
+            Position = _index.Position;
             NewVertex = w;
             return true;
         }

@@ -43,8 +43,8 @@ internal struct SparseCofacetCursor : ICofacetCursor
     private readonly int[] _cursor;   // per vertex: position in its neighbour list, walking down
     private readonly int[] _start;    // per vertex: first position of its neighbour list
     private int _dimension;
-    private long _indexBelow, _indexAbove;
-    private int _below, _nextVertexSlot;
+    private CofacetIndex _index;
+    private int _nextVertexSlot;
     private float _diameter;
     private bool _aboveTopOnly;
 
@@ -84,9 +84,7 @@ internal struct SparseCofacetCursor : ICofacetCursor
             _start[r] = offsets[_vertices[r]];
             _cursor[r] = offsets[_vertices[r] + 1] - 1;
         }
-        _indexBelow = index;
-        _indexAbove = 0;
-        _below = dimension + 1;
+        _index.Reset(index, dimension);
         _nextVertexSlot = 0;
         _diameter = diameter;
         _aboveTopOnly = aboveTopVertexOnly;
@@ -116,17 +114,11 @@ internal struct SparseCofacetCursor : ICofacetCursor
             }
             if (!common || diameter > maxDiameter) continue;
 
-            var binomials = _binomials;
             while (_nextVertexSlot <= _dimension && _vertices[_nextVertexSlot] > w)
-            {
-                int v = _vertices[_nextVertexSlot++];
-                _indexBelow -= binomials[v, _below];
-                _indexAbove += binomials[v, _below + 1];
-                _below--;
-            }
+                _index.Pass(_vertices[_nextVertexSlot++], _binomials);
             Diameter = diameter;
-            Index = _indexAbove + binomials[w, _below + 1] + _indexBelow;
-            Position = _below;
+            Index = _index.With(w, _binomials);
+            Position = _index.Position;
             NewVertex = w;
             return true;
         }

@@ -58,26 +58,21 @@ public static class VietorisRips
         var metric = new DenseMetric((float*)pin.Pointer, n);
         float threshold = MetricBuilder.EnclosingRadius(metric);
         var edges = MetricBuilder.Edges(metric, threshold, options.Threads);
-        var engine = new RipsEngine<DenseMetric, DenseCofacetCursor>(metric, options.MaxDimension, threshold,
-            options.Modulus, options.Threads, options.Cocycles, options.Progress, options.Cancellation);
-        CheckBudget(engine.EstimateMemory(edges, 4L * n * n), options);
-        var (barcode, cocycles) = engine.Run(edges);
-        return new RipsResult
-        {
-            Barcode = barcode,
-            Cocycles = cocycles,
-            Threshold = threshold,
-            ThresholdIsEnclosingRadius = true,
-            PointCount = n,
-        };
+        return Run<DenseMetric, DenseCofacetCursor>(metric, edges, threshold, enclosing: true, 4L * n * n, options);
     }
 
-    private static RipsResult RunSparse(SparseMetric metric, float threshold, bool enclosing, RipsOptions options)
+    private static RipsResult RunSparse(SparseMetric metric, float threshold, bool enclosing, RipsOptions options) =>
+        Run<SparseMetric, SparseCofacetCursor>(metric, MetricBuilder.Edges(metric), threshold, enclosing,
+            8L * metric.Neighbours.Length + 4L * metric.VertexCount, options);
+
+    private static RipsResult Run<TMetric, TCursor>(TMetric metric, Simplex[] edges, float threshold, bool enclosing,
+        long metricBytes, RipsOptions options)
+        where TMetric : struct, IRipsMetric<TCursor>
+        where TCursor : struct, ICofacetCursor
     {
-        var edges = MetricBuilder.Edges(metric);
-        var engine = new RipsEngine<SparseMetric, SparseCofacetCursor>(metric, options.MaxDimension, threshold,
+        var engine = new RipsEngine<TMetric, TCursor>(metric, options.MaxDimension, threshold,
             options.Modulus, options.Threads, options.Cocycles, options.Progress, options.Cancellation);
-        CheckBudget(engine.EstimateMemory(edges, 8L * metric.Neighbours.Length + 4L * metric.VertexCount), options);
+        CheckBudget(engine.EstimateMemory(edges, metricBytes), options);
         var (barcode, cocycles) = engine.Run(edges);
         return new RipsResult
         {

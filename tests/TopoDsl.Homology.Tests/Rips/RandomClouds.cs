@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using TopoDsl.Homology.Metric;
+using TopoDsl.Homology.Rips;
 
 namespace TopoDsl.Homology.Tests.Rips;
 
@@ -37,15 +38,7 @@ internal static class RandomClouds
         return text.ToString();
     }
 
-    public static float[] FullMatrix(PointCloud cloud)
-    {
-        int n = cloud.Count;
-        var full = new float[n * n];
-        for (int i = 0; i < n; i++)
-            for (int j = 0; j < n; j++)
-                full[i * n + j] = i == j ? 0 : cloud.Distance(i, j);
-        return full;
-    }
+    public static float[] FullMatrix(PointCloud cloud) => MetricBuilder.FullMatrix(cloud, threads: 1);
 
     public static string LowerDistanceText(float[] full, int n)
     {

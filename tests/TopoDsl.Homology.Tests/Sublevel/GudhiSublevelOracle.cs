@@ -51,16 +51,16 @@ public static class GudhiSublevelOracle
 
     public static (double Birth, double Death)[] GraphBars(RandomGraph g)
     {
-        using var files = new TempFiles();
-        string vertices = files.Write("vertices", g.Values.Select(Format));
-        string edges = files.Write("edges", g.Sources.Zip(g.Targets, (u, v) => $"{u} {v}"));
+        using var files = new TempFolder();
+        string vertices = files.Lines("vertices", g.Values.Select(Format));
+        string edges = files.Lines("edges", g.Sources.Zip(g.Targets, (u, v) => $"{u} {v}"));
         return Parse(OracleTools.RunPython(GraphScript, vertices, edges));
     }
 
     public static (double Birth, double Death)[] PointCloudBars(PointCloud points, double[] values, int k)
     {
-        using var files = new TempFiles();
-        string rows = files.Write("points", Enumerable.Range(0, points.Count).Select(i =>
+        using var files = new TempFolder();
+        string rows = files.Lines("points", Enumerable.Range(0, points.Count).Select(i =>
             string.Join(' ', points.Point(i).ToArray().Select(c => c.ToString("R", CultureInfo.InvariantCulture))) + " " + Format(values[i])));
         return Parse(OracleTools.RunPython(PointCloudScript, rows, k.ToString(CultureInfo.InvariantCulture)));
     }
@@ -76,18 +76,4 @@ public static class GudhiSublevelOracle
 
     private static double ParseNumber(string s) =>
         s == "inf" ? double.PositiveInfinity : double.Parse(s, CultureInfo.InvariantCulture);
-
-    private sealed class TempFiles : IDisposable
-    {
-        private readonly string _directory = Directory.CreateTempSubdirectory("topodsl-sublevel-").FullName;
-
-        public string Write(string name, IEnumerable<string> lines)
-        {
-            string path = Path.Combine(_directory, name);
-            File.WriteAllLines(path, lines);
-            return path;
-        }
-
-        public void Dispose() => Directory.Delete(_directory, recursive: true);
-    }
 }

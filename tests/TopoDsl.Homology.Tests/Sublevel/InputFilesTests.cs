@@ -5,16 +5,11 @@ namespace TopoDsl.Homology.Tests.Sublevel;
 
 public sealed class InputFilesTests : IDisposable
 {
-    private readonly string _directory = Directory.CreateTempSubdirectory("topodsl-sublevel-io-").FullName;
+    private readonly TempFolder _folder = new();
 
-    public void Dispose() => Directory.Delete(_directory, recursive: true);
+    public void Dispose() => _folder.Dispose();
 
-    private string FileWith(string text)
-    {
-        string path = Path.Combine(_directory, $"input{Directory.GetFiles(_directory).Length}.txt");
-        File.WriteAllText(path, text);
-        return path;
-    }
+    private string FileWith(string text) => _folder.File(text);
 
     private static void AssertProblem(string path, int? line, string problemPart, Action read)
     {
@@ -95,13 +90,13 @@ public sealed class InputFilesTests : IDisposable
     [Fact]
     public void Missing_or_unopenable_files_name_the_file()
     {
-        string missing = Path.Combine(_directory, "absent.txt");
+        string missing = Path.Combine(_folder.Path, "absent.txt");
         AssertProblem(missing, null, "file not found", () => VertexValuesFile.Read(missing));
         AssertProblem(missing, null, "file not found", () => EdgeListFile.Read(missing, 3));
         AssertProblem(missing, null, "file not found", () => ValuedPointsFile.Read(missing));
-        string inMissingFolder = Path.Combine(_directory, "nope", "values.txt");
+        string inMissingFolder = Path.Combine(_folder.Path, "nope", "values.txt");
         AssertProblem(inMissingFolder, null, "file not found", () => VertexValuesFile.Read(inMissingFolder));
-        AssertProblem(_directory, null, "cannot open", () => VertexValuesFile.Read(_directory));
+        AssertProblem(_folder.Path, null, "cannot open", () => VertexValuesFile.Read(_folder.Path));
     }
 
     [Fact]
