@@ -1,6 +1,5 @@
 using System.Globalization;
 using TopoDsl.Homology.Diagrams;
-using TopoDsl.Homology.Tests.Oracles;
 
 namespace TopoDsl.Homology.Tests.Diagrams;
 

@@ -1,4 +1,3 @@
-using TopoDsl.Homology.Tests.Oracles;
 
 namespace TopoDsl.Homology.Tests.Diagrams;
 

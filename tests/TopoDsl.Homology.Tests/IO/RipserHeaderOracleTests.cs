@@ -1,6 +1,5 @@
 using System.Globalization;
 using TopoDsl.Homology.IO;
-using TopoDsl.Homology.Tests.Oracles;
 using Xunit.Abstractions;
 
 namespace TopoDsl.Homology.Tests.IO;

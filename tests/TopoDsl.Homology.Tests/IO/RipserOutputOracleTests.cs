@@ -1,7 +1,6 @@
 using System.Globalization;
 using TopoDsl.Homology.IO;
 using TopoDsl.Homology.Rips;
-using TopoDsl.Homology.Tests.Oracles;
 using Xunit.Abstractions;
 
 namespace TopoDsl.Homology.Tests.IO;

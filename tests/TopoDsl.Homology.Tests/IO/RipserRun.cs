@@ -1,5 +1,4 @@
 using TopoDsl.Homology.IO;
-using TopoDsl.Homology.Tests.Oracles;
 
 namespace TopoDsl.Homology.Tests.IO;
 

@@ -1,7 +1,6 @@
 using System.Globalization;
 using TopoDsl.Homology.Diagrams;
 using TopoDsl.Homology.IO;
-using TopoDsl.Homology.Tests.Oracles;
 
 namespace TopoDsl.Homology.Tests.Rips;
 

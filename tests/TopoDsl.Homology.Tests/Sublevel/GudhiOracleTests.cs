@@ -1,6 +1,5 @@
 using TopoDsl.Homology.Metric;
 using TopoDsl.Homology.Sublevel;
-using TopoDsl.Homology.Tests.Oracles;
 
 namespace TopoDsl.Homology.Tests.Sublevel;
 

@@ -1,9 +1,9 @@
 using System.Diagnostics;
 
-namespace TopoDsl.Homology.Tests.Oracles;
+namespace TopoDsl.TestSupport;
 
 /// <summary>
-/// The reference tools TopoDsl is checked against (Debian's ripser, ripser-coeff and python3-gudhi).
+/// The reference tools TopoDsl is checked against (Debian's ripser, ripser-coeff, python3-gudhi and python3-torch).
 /// On a user's machine a missing oracle skips its tests with a visible reason; in CI
 /// (TOPODSL_REQUIRE_ORACLES=1) a missing oracle is a failure, never a skip.
 /// </summary>
@@ -28,6 +28,9 @@ public static class OracleTools
 
     private static readonly Lazy<bool> PythonGudhi = new(() => PythonCanImport("gudhi"));
     public static bool HasGudhi => PythonGudhi.Value;
+
+    private static readonly Lazy<bool> PythonTorch = new(() => PythonCanImport("torch"));
+    public static bool HasTorch => PythonTorch.Value;
 
     public static bool PythonCanImport(string module)
     {
@@ -107,5 +110,15 @@ public sealed class GudhiFactAttribute : FactAttribute
     {
         if (!OracleTools.HasGudhi && !OracleTools.Required)
             Skip = "oracle missing: install Debian's python3-gudhi and python3-numpy to run this test";
+    }
+}
+
+/// <summary>A fact that needs python3-torch under /usr/bin/python3.</summary>
+public sealed class TorchFactAttribute : FactAttribute
+{
+    public TorchFactAttribute()
+    {
+        if (!OracleTools.HasTorch && !OracleTools.Required)
+            Skip = "oracle missing: install Debian's python3-torch and libopenblas0-pthread to run this test";
     }
 }

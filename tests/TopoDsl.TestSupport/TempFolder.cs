@@ -1,4 +1,4 @@
-namespace TopoDsl.Homology.Tests;
+namespace TopoDsl.TestSupport;
 
 /// <summary>A fresh temporary folder for one test, deleted on dispose.</summary>
 public sealed class TempFolder : IDisposable
