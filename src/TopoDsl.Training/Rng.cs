@@ -1,4 +1,4 @@
-namespace TopoDsl.Training.Random;
+namespace TopoDsl.Training;
 
 /// <summary>
 /// A seeded pseudo-random source (xoshiro256**, seeded through splitmix64): the same seed gives the same

@@ -1,0 +1,36 @@
+using TopoDsl.Training.Tensors;
+
+namespace TopoDsl.Training.Losses;
+
+/// <summary>Losses with mean reduction, as PyTorch's defaults (F.mse_loss, F.cross_entropy).</summary>
+public static class Loss
+{
+    /// <summary>Mean over all elements of (prediction - target)^2.</summary>
+    public static Tensor MeanSquaredError(Tensor prediction, Tensor target)
+    {
+        if (!Shapes.Equal(prediction.Shape, target.Shape))
+            throw new ShapeMismatchException(
+                $"MeanSquaredError: prediction {Shapes.Format(prediction.Shape)} and target {Shapes.Format(target.Shape)} differ (PyTorch would broadcast here, which is almost always a bug)");
+        var difference = prediction - target;
+        return (difference * difference).Mean();
+    }
+
+    /// <summary>Mean over the batch of -log softmax(logits)[label]: logits [n, classes], labels in [0, classes).</summary>
+    public static Tensor CrossEntropy(Tensor logits, ReadOnlySpan<int> labels)
+    {
+        if (logits.Rank != 2)
+            throw new ShapeMismatchException($"CrossEntropy: logits must be [batch, classes], not {Shapes.Format(logits.Shape)}");
+        int n = logits.Dim(0), classes = logits.Dim(1);
+        if (labels.Length != n)
+            throw new ShapeMismatchException($"CrossEntropy: {labels.Length} labels for a batch of {n}");
+        if (n == 0) throw new ShapeMismatchException("CrossEntropy of an empty batch");
+        var pick = new float[n * classes];
+        for (int i = 0; i < n; i++)
+        {
+            if ((uint)labels[i] >= (uint)classes)
+                throw new ArgumentOutOfRangeException(nameof(labels), $"label {labels[i]} at row {i} is outside [0, {classes})");
+            pick[i * classes + labels[i]] = -1f / n;
+        }
+        return (logits.LogSoftmax() * new Tensor(pick, n, classes)).Sum();
+    }
+}

@@ -1,0 +1,86 @@
+namespace TopoDsl.Training.Tensors;
+
+/// <summary>
+/// NumPy/PyTorch broadcasting: shapes are aligned at their last dimension, and a dimension of 1 (or a missing
+/// one) stretches to the other's size. Gradients flowing back to a stretched input are summed over the stretch.
+/// </summary>
+internal static class Broadcasting
+{
+    public static int[] ResultShape(string operation, ReadOnlySpan<int> a, ReadOnlySpan<int> b)
+    {
+        int rank = Math.Max(a.Length, b.Length);
+        var result = new int[rank];
+        for (int i = 0; i < rank; i++)
+        {
+            int da = i < rank - a.Length ? 1 : a[i - (rank - a.Length)];
+            int db = i < rank - b.Length ? 1 : b[i - (rank - b.Length)];
+            if (da != db && da != 1 && db != 1)
+                throw new ShapeMismatchException(
+                    $"{operation}: shapes {Shapes.Format(a)} and {Shapes.Format(b)} do not broadcast (dimension {i}: {da} vs {db})");
+            result[i] = Math.Max(da, db);
+        }
+        return result;
+    }
+
+    /// <summary>
+    /// For each element of the result, the offset of the element of <paramref name="input"/> it reads: strides of
+    /// the input aligned to the result, zero along stretched dimensions.
+    /// </summary>
+    public static int[] Strides(ReadOnlySpan<int> input, ReadOnlySpan<int> result)
+    {
+        var strides = new int[result.Length];
+        int stride = 1;
+        for (int i = result.Length - 1, j = input.Length - 1; i >= 0; i--, j--)
+        {
+            if (j < 0) break;
+            strides[i] = input[j] == 1 ? 0 : stride;
+            stride *= input[j];
+        }
+        return strides;
+    }
+
+    /// <summary>True when <paramref name="input"/> is <paramref name="result"/>'s trailing dimensions (a row repeated).</summary>
+    public static bool IsTrailing(ReadOnlySpan<int> input, ReadOnlySpan<int> result) =>
+        input.Length <= result.Length && input.SequenceEqual(result[(result.Length - input.Length)..]);
+
+    /// <summary>Calls <paramref name="visit"/>(resultOffset, aOffset, bOffset) for every result element, in order.</summary>
+    public static void ForEach(ReadOnlySpan<int> result, int[] stridesA, int[] stridesB, Action<int, int, int> visit)
+    {
+        int count = Shapes.Count(result);
+        int rank = result.Length;
+        Span<int> index = stackalloc int[rank];
+        int offsetA = 0, offsetB = 0;
+        for (int r = 0; r < count; r++)
+        {
+            visit(r, offsetA, offsetB);
+            for (int d = rank - 1; d >= 0; d--)
+            {
+                index[d]++;
+                offsetA += stridesA[d];
+                offsetB += stridesB[d];
+                if (index[d] < result[d]) break;
+                offsetA -= stridesA[d] * result[d];
+                offsetB -= stridesB[d] * result[d];
+                index[d] = 0;
+            }
+        }
+    }
+
+    /// <summary>Sums a gradient of the result's shape down to an input's shape.</summary>
+    public static float[] SumToShape(ReadOnlySpan<float> gradient, ReadOnlySpan<int> result, ReadOnlySpan<int> input)
+    {
+        if (result.SequenceEqual(input)) return gradient.ToArray();
+        var sum = new float[Shapes.Count(input)];
+        if (IsTrailing(input, result))
+        {
+            for (int row = 0; row < gradient.Length; row += sum.Length)
+                System.Numerics.Tensors.TensorPrimitives.Add(sum, gradient.Slice(row, sum.Length), sum);
+            return sum;
+        }
+        var strides = Strides(input, result);
+        var zero = new int[result.Length];
+        var g = gradient.ToArray();
+        ForEach(result, strides, zero, (r, i, _) => sum[i] += g[r]);
+        return sum;
+    }
+}

@@ -1,0 +1,35 @@
+namespace TopoDsl.Training.Tensors;
+
+/// <summary>Log-softmax along the last axis, computed stably (the row maximum is subtracted first).</summary>
+public sealed partial class Tensor
+{
+    public Tensor LogSoftmax()
+    {
+        if (Rank == 0) throw new ShapeMismatchException("LogSoftmax needs at least one axis");
+        int classes = Dim(-1);
+        int rows = classes == 0 ? 0 : Count / classes;
+        var y = new float[Count];
+        for (int r = 0; r < rows; r++)
+        {
+            var x = Data.AsSpan(r * classes, classes);
+            float max = System.Numerics.Tensors.TensorPrimitives.Max(x);
+            double sum = 0;
+            foreach (float v in x) sum += Math.Exp(v - max);
+            float logSum = max + (float)Math.Log(sum);
+            for (int c = 0; c < classes; c++) y[r * classes + c] = x[c] - logSum;
+        }
+        return new Tensor(y, _shape).Record("LogSoftmax", [this], g =>
+        {
+            // dx = g - softmax * sum(g) per row
+            var dx = new float[Count];
+            for (int r = 0; r < rows; r++)
+            {
+                double gSum = 0;
+                for (int c = 0; c < classes; c++) gSum += g.Data[r * classes + c];
+                for (int c = 0; c < classes; c++)
+                    dx[r * classes + c] = g.Data[r * classes + c] - (float)(Math.Exp(y[r * classes + c]) * gSum);
+            }
+            SendGrad(this, dx);
+        });
+    }
+}
