@@ -1,0 +1,49 @@
+using TopoDsl.Training.Tensors;
+
+namespace TopoDsl.Training.Modules;
+
+/// <summary>
+/// y = x W^T + b with PyTorch's layout: Weight is [out, in], Bias is [out]. The default initialisation is
+/// PyTorch's: uniform in ±1/sqrt(in) for both (kaiming_uniform with a = sqrt(5)).
+/// </summary>
+public sealed class Linear : Module
+{
+    public Linear(int inFeatures, int outFeatures, bool bias, Rng rng)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(inFeatures);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(outFeatures);
+        InFeatures = inFeatures;
+        OutFeatures = outFeatures;
+        double bound = 1 / Math.Sqrt(inFeatures);
+        Weight = Parameter(Uniform(rng, outFeatures * inFeatures, bound), outFeatures, inFeatures);
+        Bias = bias ? Parameter(Uniform(rng, outFeatures, bound), outFeatures) : null;
+    }
+
+    public int InFeatures { get; }
+    public int OutFeatures { get; }
+    public Tensor Weight { get; }
+    public Tensor? Bias { get; }
+
+    public override Tensor Forward(Tensor input)
+    {
+        if (input.Rank != 2 || input.Dim(1) != InFeatures)
+            throw new ShapeMismatchException($"Linear({InFeatures} -> {OutFeatures}): input must be [batch, {InFeatures}], not {Shapes.Format(input.Shape)}");
+        var y = input.MatMulTransposed(Weight);
+        return Bias is null ? y : y + Bias;
+    }
+
+    public override IEnumerable<(string Name, Tensor Value)> NamedParameters()
+    {
+        yield return ("weight", Weight);
+        if (Bias is not null) yield return ("bias", Bias);
+    }
+
+    private static float[] Uniform(Rng rng, int count, double bound)
+    {
+        var values = new float[count];
+        for (int i = 0; i < count; i++) values[i] = (float)rng.Uniform(-bound, bound);
+        return values;
+    }
+
+    public override string ToString() => $"Linear({InFeatures}, {OutFeatures}, bias={Bias is not null})";
+}
