@@ -2,28 +2,32 @@ using System.Numerics.Tensors;
 
 namespace TopoDsl.Training.Tensors;
 
-/// <summary>Activation functions (PyTorch's definitions) and their derivatives.</summary>
+/// <summary>
+/// Elementwise functions (PyTorch's definitions). Each derivative is written with tensor operations, so it
+/// can be differentiated again: that is what Hessian-vector products need.
+/// </summary>
 public sealed partial class Tensor
 {
-    public Tensor Sigmoid() => Unary("Sigmoid", TensorPrimitives.Sigmoid, (x, y, g, dx) =>
+    public Tensor Sigmoid() => Unary("Sigmoid", TensorPrimitives.Sigmoid, (x, y) => y * (1f - y), (x, y, g, dx) =>
     {
-        // y (1 - y) g
-        TensorPrimitives.Multiply(y, y, dx);
+        TensorPrimitives.Multiply(y, y, dx);      // y - y^2 = y (1 - y)
         TensorPrimitives.Subtract(y, dx, dx);
         TensorPrimitives.Multiply(dx, g, dx);
     });
 
-    public Tensor Tanh() => Unary("Tanh", TensorPrimitives.Tanh, (x, y, g, dx) =>
+    public Tensor Tanh() => Unary("Tanh", TensorPrimitives.Tanh, (x, y) => 1f - y * y, (x, y, g, dx) =>
     {
-        // (1 - y^2) g
         TensorPrimitives.Multiply(y, y, dx);
         TensorPrimitives.Subtract(1f, dx, dx);
         TensorPrimitives.Multiply(dx, g, dx);
     });
 
-    public Tensor Relu() => Unary("Relu", (x, y) => TensorPrimitives.Max(x, 0f, y), (x, y, g, dx) =>
+    public Tensor Exp() => Unary("Exp", TensorPrimitives.Exp, (x, y) => y);
+
+    /// <summary>max(x, 0); its derivative at 0 is 0, as in PyTorch.</summary>
+    public Tensor Relu() => Unary("Relu", (x, y) => TensorPrimitives.Max(x, 0f, y), (x, y) => x.Step(), (x, y, g, dx) =>
     {
-        for (int i = 0; i < x.Length; i++) dx[i] = x[i] > 0 ? g[i] : 0f; // PyTorch: the derivative at 0 is 0
+        for (int i = 0; i < x.Length; i++) dx[i] = x[i] > 0 ? g[i] : 0f;
     });
 
     /// <summary>log(1 + e^x), and x itself above 20 (PyTorch's threshold, where the two agree in float32).</summary>
@@ -31,43 +35,55 @@ public sealed partial class Tensor
     {
         for (int i = 0; i < x.Length; i++)
             y[i] = x[i] > SoftplusThreshold ? x[i] : MathF.Max(x[i], 0) + MathF.Log(1 + MathF.Exp(-MathF.Abs(x[i])));
-    }, (x, y, g, dx) =>
-    {
-        for (int i = 0; i < x.Length; i++)
-            dx[i] = x[i] > SoftplusThreshold ? g[i] : g[i] / (1 + MathF.Exp(-x[i]));
-    });
+    }, (x, y) => x.Sigmoid());
 
     private const float SoftplusThreshold = 20f;
 
-    /// <summary>x Φ(x) with the exact normal CDF Φ(x) = (1 + erf(x/√2))/2 (PyTorch's default, not the tanh approximation).</summary>
-    public Tensor Gelu() => Unary("Gelu", (x, y) =>
-    {
-        for (int i = 0; i < x.Length; i++) y[i] = (float)(x[i] * NormalCdf(x[i]));
-    }, (x, y, g, dx) =>
-    {
-        for (int i = 0; i < x.Length; i++)
-        {
-            double v = x[i];
-            double density = Math.Exp(-0.5 * v * v) / Math.Sqrt(2 * Math.PI);
-            dx[i] = (float)(g[i] * (NormalCdf(v) + v * density));
-        }
-    });
+    /// <summary>x Φ(x) with the exact normal CDF (PyTorch's default GELU, not the tanh approximation).</summary>
+    public Tensor Gelu() => this * NormalCdf();
 
-    private static double NormalCdf(double x) => 0.5 * (1 + MathNet.Numerics.SpecialFunctions.Erf(x / Math.Sqrt(2)));
+    /// <summary>Φ(x) = (1 + erf(x/√2))/2, computed in double.</summary>
+    public Tensor NormalCdf() => Unary("NormalCdf", (x, y) =>
+    {
+        for (int i = 0; i < x.Length; i++) y[i] = (float)(0.5 * (1 + MathNet.Numerics.SpecialFunctions.Erf(x[i] / Math.Sqrt(2))));
+    }, (x, y) => x.NormalPdf());
+
+    /// <summary>φ(x) = e^(-x²/2)/√(2π); φ'(x) = -x φ(x).</summary>
+    public Tensor NormalPdf() => Unary("NormalPdf", (x, y) =>
+    {
+        for (int i = 0; i < x.Length; i++) y[i] = (float)(Math.Exp(-0.5 * x[i] * x[i]) / Math.Sqrt(2 * Math.PI));
+    }, (x, y) => -(x * y));
+
+    /// <summary>1 where x &gt; 0, else 0: a constant (its derivative is zero almost everywhere).</summary>
+    public Tensor Step()
+    {
+        var y = new float[Count];
+        for (int i = 0; i < y.Length; i++) y[i] = Data[i] > 0 ? 1f : 0f;
+        return new Tensor(y, _shape);
+    }
 
     internal delegate void UnaryForward(ReadOnlySpan<float> x, Span<float> y);
-    internal delegate void UnaryBackward(ReadOnlySpan<float> x, ReadOnlySpan<float> y, ReadOnlySpan<float> g, Span<float> dx);
+    internal delegate void FusedBackward(ReadOnlySpan<float> x, ReadOnlySpan<float> y, ReadOnlySpan<float> g, Span<float> dx);
 
-    internal Tensor Unary(string name, UnaryForward forward, UnaryBackward backward)
+    /// <summary>
+    /// y = f(x) elementwise; <paramref name="derivative"/>(x, y) gives f'(x) as a tensor expression, used when
+    /// the backward pass builds a graph. Otherwise <paramref name="fused"/>, when given, computes g f'(x) in one
+    /// pass without temporaries (the common, first-order case).
+    /// </summary>
+    internal Tensor Unary(string name, UnaryForward forward, Func<Tensor, Tensor, Tensor> derivative, FusedBackward? fused = null)
     {
         var y = new float[Count];
         forward(Data, y);
         var result = new Tensor(y, _shape);
         return result.Record(name, [this], g =>
         {
-            var dx = new float[Count];
-            backward(Data, y, g.Data, dx);
-            SendGrad(this, dx);
+            if (fused is not null && !Autodiff.GradMode.IsEnabled)
+            {
+                var dx = new float[Count];
+                fused(Data, y, g.Data, dx);
+                SendGrad(this, new Tensor(dx, _shape));
+            }
+            else SendGrad(this, g * derivative(this, result));
         });
     }
 }

@@ -19,72 +19,44 @@ public sealed partial class Tensor
     public static Tensor operator /(float a, Tensor b) => Divide(Scalar(a), b);
     public static Tensor operator -(Tensor a) => Negate(a);
 
-    public static Tensor Add(Tensor a, Tensor b)
+    public static Tensor Add(Tensor a, Tensor b) => Binary(BinaryKernel.Add, a, b, (g, _) =>
     {
-        var (result, shape) = Binary(BinaryKernel.Add, a, b);
-        return result.Record("Add", [a, b], g =>
-        {
-            SendGrad(a, Broadcasting.SumToShape(g.Data, shape, a.Shape));
-            SendGrad(b, Broadcasting.SumToShape(g.Data, shape, b.Shape));
-        });
-    }
+        SendGrad(a, g.SumTo(a._shape));
+        SendGrad(b, g.SumTo(b._shape));
+    });
 
-    public static Tensor Subtract(Tensor a, Tensor b)
+    public static Tensor Subtract(Tensor a, Tensor b) => Binary(BinaryKernel.Subtract, a, b, (g, _) =>
     {
-        var (result, shape) = Binary(BinaryKernel.Subtract, a, b);
-        return result.Record("Subtract", [a, b], g =>
-        {
-            SendGrad(a, Broadcasting.SumToShape(g.Data, shape, a.Shape));
-            if (!b.RequiresGrad) return;
-            var negated = Broadcasting.SumToShape(g.Data, shape, b.Shape);
-            TensorPrimitives.Negate(negated, negated);
-            SendGrad(b, negated);
-        });
-    }
+        SendGrad(a, g.SumTo(a._shape));
+        if (b.RequiresGrad) SendGrad(b, (-g).SumTo(b._shape));
+    });
 
-    public static Tensor Multiply(Tensor a, Tensor b)
+    public static Tensor Multiply(Tensor a, Tensor b) => Binary(BinaryKernel.Multiply, a, b, (g, _) =>
     {
-        var (result, shape) = Binary(BinaryKernel.Multiply, a, b);
-        return result.Record("Multiply", [a, b], g =>
-        {
-            if (a.RequiresGrad)
-                SendGrad(a, Broadcasting.SumToShape(BinaryKernel.Multiply.Apply(g.Data, shape, b.Data, b.Shape, shape), shape, a.Shape));
-            if (b.RequiresGrad)
-                SendGrad(b, Broadcasting.SumToShape(BinaryKernel.Multiply.Apply(g.Data, shape, a.Data, a.Shape, shape), shape, b.Shape));
-        });
-    }
+        if (a.RequiresGrad) SendGrad(a, (g * b).SumTo(a._shape));
+        if (b.RequiresGrad) SendGrad(b, (g * a).SumTo(b._shape));
+    });
 
-    public static Tensor Divide(Tensor a, Tensor b)
+    public static Tensor Divide(Tensor a, Tensor b) => Binary(BinaryKernel.Divide, a, b, (g, quotient) =>
     {
-        var (result, shape) = Binary(BinaryKernel.Divide, a, b);
-        return result.Record("Divide", [a, b], g =>
-        {
-            // d(a/b)/da = 1/b, d(a/b)/db = -(a/b)/b
-            var gOverB = BinaryKernel.Divide.Apply(g.Data, shape, b.Data, b.Shape, shape);
-            if (a.RequiresGrad) SendGrad(a, Broadcasting.SumToShape(gOverB, shape, a.Shape));
-            if (!b.RequiresGrad) return;
-            var gb = new float[gOverB.Length];
-            TensorPrimitives.Multiply(gOverB, result.Data, gb);
-            TensorPrimitives.Negate(gb, gb);
-            SendGrad(b, Broadcasting.SumToShape(gb, shape, b.Shape));
-        });
-    }
+        // d(a/b)/da = 1/b, d(a/b)/db = -(a/b)/b
+        var gOverB = g / b;
+        if (a.RequiresGrad) SendGrad(a, gOverB.SumTo(a._shape));
+        if (b.RequiresGrad) SendGrad(b, (-(gOverB * quotient)).SumTo(b._shape));
+    });
 
     public static Tensor Negate(Tensor a)
     {
         var data = new float[a.Count];
         TensorPrimitives.Negate(a.Data, data);
-        return new Tensor(data, a._shape).Record("Negate", [a], g =>
-        {
-            var n = new float[g.Count];
-            TensorPrimitives.Negate(g.Data, n);
-            SendGrad(a, n);
-        });
+        return new Tensor(data, a._shape).Record("Negate", [a], g => SendGrad(a, -g));
     }
 
-    private static (Tensor Result, int[] Shape) Binary(BinaryKernel kernel, Tensor a, Tensor b)
+    /// <summary>Applies the kernel with broadcasting; the backward gets the output gradient and the result itself.</summary>
+    private static Tensor Binary(BinaryKernel kernel, Tensor a, Tensor b, Action<Tensor, Tensor> backward)
     {
         var shape = Broadcasting.ResultShape(kernel.Name, a.Shape, b.Shape);
-        return (new Tensor(kernel.Apply(a.Data, a.Shape, b.Data, b.Shape, shape), shape), shape);
+        var result = new Tensor(kernel.Apply(a.Data, a.Shape, b.Data, b.Shape, shape), shape);
+        return result.Record(kernel.Name, [a, b], g => backward(g, result));
     }
 }

@@ -30,7 +30,11 @@ public sealed partial class Tensor
 
     public void ZeroGrad() => Grad = null;
 
-    /// <summary>Marks this result as computed from <paramref name="inputs"/> when any of them requires grad.</summary>
+    /// <summary>
+    /// Marks this result as computed from <paramref name="inputs"/> when any of them requires grad. The backward
+    /// function maps the output's gradient to the inputs' (through <see cref="SendGrad"/>) using tensor
+    /// operations, so that with createGraph the gradient is itself differentiable (Hessian-vector products).
+    /// </summary>
     internal Tensor Record(string operation, Tensor[] inputs, Action<Tensor> backward)
     {
         if (!GradMode.IsEnabled) return this;
@@ -43,20 +47,8 @@ public sealed partial class Tensor
         return this;
     }
 
-    /// <summary>Adds <paramref name="gradient"/> to this tensor's gradient (allocating it on first use).</summary>
-    internal void AccumulateGrad(ReadOnlySpan<float> gradient)
-    {
-        if (!RequiresGrad) return;
-        if (Grad is null)
-        {
-            Grad = new Tensor(gradient.ToArray(), _shape);
-            return;
-        }
-        System.Numerics.Tensors.TensorPrimitives.Add(Grad.Data, gradient, Grad.Data);
-    }
-
     /// <summary>
-    /// Reverse-mode differentiation of this scalar: fills <see cref="Grad"/> of every tensor it depends on that
+    /// Reverse-mode differentiation of this scalar: adds to <see cref="Grad"/> of every leaf it depends on that
     /// requires grad. Gradients accumulate across calls, as in PyTorch; clear them with ZeroGrad.
     /// </summary>
     public void Backward()
@@ -69,66 +61,23 @@ public sealed partial class Tensor
     /// <summary>Backward from this tensor with the given upstream gradient.</summary>
     public void Backward(Tensor gradient)
     {
-        if (!Shapes.Equal(gradient.Shape, _shape))
-            throw new ShapeMismatchException($"Backward: gradient of shape {Shapes.Format(gradient.Shape)} for a tensor of shape {Shapes.Format(_shape)}");
-        if (!RequiresGrad)
-            throw new InvalidOperationException("Backward() on a tensor that does not require grad: no parameter it depends on has RequiresGrad = true");
-
-        var order = TopologicalOrder();
-        var pending = new Dictionary<Tensor, Tensor>(ReferenceEqualityComparer.Instance) { [this] = gradient };
-        using var _ = GradMode.Disable();
-        foreach (var tensor in order)
-        {
-            if (!pending.Remove(tensor, out var upstream)) continue;
-            if (tensor.Node is null)
-            {
-                tensor.AccumulateGrad(upstream.Data);
-                continue;
-            }
-            _backwardSink = (input, g) =>
-            {
-                if (!input.RequiresGrad) return;
-                if (pending.TryGetValue(input, out var existing))
-                    System.Numerics.Tensors.TensorPrimitives.Add(existing.Data, g, existing.Data);
-                else
-                    pending[input] = new Tensor(g.ToArray(), input._shape);
-            };
-            tensor.Node.Backward(upstream);
-            _backwardSink = null;
-        }
+        var leafGradients = Autograd.Propagate(this, gradient, createGraph: false);
+        foreach (var (leaf, g) in leafGradients)
+            leaf.Grad = leaf.Grad is null ? g.Detach().Clone() : AddInPlace(leaf.Grad, g);
     }
 
-    /// <summary>Where backward functions send input gradients during a Backward walk (see <see cref="SendGrad"/>).</summary>
-    [ThreadStatic] private static GradSink? _backwardSink;
-
-    internal delegate void GradSink(Tensor input, ReadOnlySpan<float> gradient);
-
-    /// <summary>Called by backward functions: adds <paramref name="gradient"/> to what flows into <paramref name="input"/>.</summary>
-    internal static void SendGrad(Tensor input, ReadOnlySpan<float> gradient) =>
-        (_backwardSink ?? throw new InvalidOperationException("SendGrad outside a backward pass"))(input, gradient);
-
-    /// <summary>Tensors of the graph ending here, each after every tensor computed from it.</summary>
-    private List<Tensor> TopologicalOrder()
+    private static Tensor AddInPlace(Tensor target, Tensor addend)
     {
-        var order = new List<Tensor>();
-        var visited = new HashSet<Tensor>(ReferenceEqualityComparer.Instance);
-        var stack = new Stack<(Tensor Tensor, bool Expanded)>();
-        stack.Push((this, false));
-        while (stack.Count > 0)
-        {
-            var (tensor, expanded) = stack.Pop();
-            if (expanded)
-            {
-                order.Add(tensor);
-                continue;
-            }
-            if (!visited.Add(tensor)) continue;
-            stack.Push((tensor, true));
-            if (tensor.Node is null) continue;
-            foreach (var input in tensor.Node.Inputs)
-                if (input.RequiresGrad && !visited.Contains(input)) stack.Push((input, false));
-        }
-        order.Reverse();
-        return order;
+        System.Numerics.Tensors.TensorPrimitives.Add(target.Data, addend.Data, target.Data);
+        return target;
+    }
+
+    /// <summary>Called by backward functions: <paramref name="gradient"/> flows into <paramref name="input"/>.</summary>
+    internal static void SendGrad(Tensor input, Tensor gradient)
+    {
+        if (!input.RequiresGrad) return;
+        if (!Shapes.Equal(gradient.Shape, input.Shape))
+            throw new InvalidOperationException($"internal: gradient {Shapes.Format(gradient.Shape)} for an input of shape {Shapes.Format(input.Shape)}");
+        (Autograd.CurrentSink ?? throw new InvalidOperationException("SendGrad outside a backward pass"))(input, gradient);
     }
 }

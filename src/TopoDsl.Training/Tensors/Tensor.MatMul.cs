@@ -2,45 +2,35 @@ using TopoDsl.Training.LinearAlgebra;
 
 namespace TopoDsl.Training.Tensors;
 
-/// <summary>Matrix products of 2-D tensors through <see cref="Gemm"/>; the backward products use gemm's transpose flags instead of transposed copies.</summary>
+/// <summary>Matrix products of 2-D tensors through <see cref="Gemm"/>; transposes are gemm flags, never copies.</summary>
 public sealed partial class Tensor
 {
     /// <summary>[m, k] x [k, n] = [m, n].</summary>
-    public Tensor MatMul(Tensor other) => MatMul(this, other, transposeB: false);
+    public Tensor MatMul(Tensor other) => MatMul(this, other, transposeA: false, transposeB: false);
 
     /// <summary>this x other^T: [m, k] x [n, k]^T = [m, n]; the form of a Linear layer with PyTorch's [out, in] weights.</summary>
-    public Tensor MatMulTransposed(Tensor other) => MatMul(this, other, transposeB: true);
+    public Tensor MatMulTransposed(Tensor other) => MatMul(this, other, transposeA: false, transposeB: true);
 
-    private static Tensor MatMul(Tensor a, Tensor b, bool transposeB)
+    /// <summary>op(a) x op(b), where op transposes when asked.</summary>
+    public static Tensor MatMul(Tensor a, Tensor b, bool transposeA, bool transposeB)
     {
-        string op = transposeB ? "MatMulTransposed" : "MatMul";
         if (a.Rank != 2 || b.Rank != 2)
-            throw new ShapeMismatchException($"{op} needs 2-D tensors, not {Shapes.Format(a.Shape)} and {Shapes.Format(b.Shape)}");
-        int m = a.Dim(0), k = a.Dim(1);
-        int n = transposeB ? b.Dim(0) : b.Dim(1);
-        int kb = transposeB ? b.Dim(1) : b.Dim(0);
+            throw new ShapeMismatchException($"MatMul needs 2-D tensors, not {Shapes.Format(a.Shape)} and {Shapes.Format(b.Shape)}");
+        int m = transposeA ? a.Dim(1) : a.Dim(0), k = transposeA ? a.Dim(0) : a.Dim(1);
+        int kb = transposeB ? b.Dim(1) : b.Dim(0), n = transposeB ? b.Dim(0) : b.Dim(1);
         if (k != kb)
             throw new ShapeMismatchException(
-                $"{op}: inner dimensions differ: {Shapes.Format(a.Shape)} x {Shapes.Format(b.Shape)}{(transposeB ? "^T" : "")} ({k} vs {kb})");
+                $"MatMul: inner dimensions differ: {Shapes.Format(a.Shape)}{(transposeA ? "^T" : "")} x {Shapes.Format(b.Shape)}{(transposeB ? "^T" : "")} ({k} vs {kb})");
 
         var result = Zeros(m, n);
-        Gemm.Multiply(false, transposeB, m, n, k, 1f, a.Data, k, b.Data, b.Dim(1), 0f, result.Data, n);
-        return result.Record(op, [a, b], g =>
+        Gemm.Multiply(transposeA, transposeB, m, n, k, 1f, a.Data, a.Dim(1), b.Data, b.Dim(1), 0f, result.Data, n);
+        return result.Record("MatMul", [a, b], g =>
         {
+            // C = op(A) op(B): dop(A) = G op(B)^T, dop(B) = op(A)^T G; a transposed operand takes the transposed gradient.
             if (a.RequiresGrad)
-            {
-                // dA = G B^T (or G B when B was used transposed)
-                var da = new float[m * k];
-                Gemm.Multiply(false, !transposeB, m, k, n, 1f, g.Data, n, b.Data, b.Dim(1), 0f, da, k);
-                SendGrad(a, da);
-            }
+                SendGrad(a, transposeA ? MatMul(b, g, transposeB, true) : MatMul(g, b, false, !transposeB));
             if (b.RequiresGrad)
-            {
-                var db = new float[b.Count];
-                if (transposeB) Gemm.Multiply(true, false, n, k, m, 1f, g.Data, n, a.Data, k, 0f, db, k);   // dB = G^T A
-                else Gemm.Multiply(true, false, k, n, m, 1f, a.Data, k, g.Data, n, 0f, db, n);            // dB = A^T G
-                SendGrad(b, db);
-            }
+                SendGrad(b, transposeB ? MatMul(g, a, true, transposeA) : MatMul(a, g, !transposeA, false));
         });
     }
 
@@ -53,13 +43,6 @@ public sealed partial class Tensor
         for (int i = 0; i < rows; i++)
             for (int j = 0; j < cols; j++)
                 t[j * rows + i] = Data[i * cols + j];
-        return new Tensor(t, cols, rows).Record("Transpose", [this], g =>
-        {
-            var back = new float[Count];
-            for (int i = 0; i < rows; i++)
-                for (int j = 0; j < cols; j++)
-                    back[i * cols + j] = g.Data[j * rows + i];
-            SendGrad(this, back);
-        });
+        return new Tensor(t, cols, rows).Record("Transpose", [this], g => SendGrad(this, g.Transpose()));
     }
 }

@@ -10,12 +10,7 @@ public sealed partial class Tensor
     {
         double sum = 0;
         foreach (float v in Data) sum += v;
-        return new Tensor([(float)sum]).Record("Sum", [this], g =>
-        {
-            var dx = new float[Count];
-            Array.Fill(dx, g.Data[0]);
-            SendGrad(this, dx);
-        });
+        return new Tensor([(float)sum]).Record("Sum", [this], g => SendGrad(this, g.Reshape(OnesLike(Rank)).BroadcastTo(_shape)));
     }
 
     /// <summary>The mean of all elements, as a scalar tensor.</summary>
@@ -33,16 +28,17 @@ public sealed partial class Tensor
             for (int s = 0; s < size; s++)
                 TensorPrimitives.Add(result.AsSpan(o * inner, inner), Data.AsSpan((o * size + s) * inner, inner), result.AsSpan(o * inner, inner));
         return new Tensor(result, ReducedShape(a, keepDim)).Record("SumAxis", [this], g =>
-        {
-            var dx = new float[Count];
-            for (int o = 0; o < outer; o++)
-                for (int s = 0; s < size; s++)
-                    g.Data.AsSpan(o * inner, inner).CopyTo(dx.AsSpan((o * size + s) * inner, inner));
-            SendGrad(this, dx);
-        });
+            SendGrad(this, g.Reshape(ReducedShape(a, keepDim: true)).BroadcastTo(_shape)));
     }
 
     public Tensor Mean(int axis, bool keepDim = false) => Sum(axis, keepDim) * (1f / Dim(axis));
+
+    private static int[] OnesLike(int rank)
+    {
+        var ones = new int[rank];
+        Array.Fill(ones, 1);
+        return ones;
+    }
 
     private int NormalizeAxis(int axis, string operation)
     {

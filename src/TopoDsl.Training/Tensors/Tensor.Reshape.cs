@@ -18,7 +18,7 @@ public sealed partial class Tensor
         }
         if (Shapes.Count(resolved) != Count)
             throw new ShapeMismatchException($"Reshape: {Shapes.Format(Shape)} ({Count} values) cannot become {Shapes.Format(shape)}");
-        return new Tensor(Data, resolved).Record("Reshape", [this], g => SendGrad(this, g.Data));
+        return new Tensor(Data, resolved).Record("Reshape", [this], g => SendGrad(this, g.Reshape(_shape)));
     }
 
     /// <summary>[n, ...] to [n, product of the rest], as before a Linear layer.</summary>

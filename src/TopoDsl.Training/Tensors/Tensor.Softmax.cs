@@ -18,18 +18,8 @@ public sealed partial class Tensor
             float logSum = max + (float)Math.Log(sum);
             for (int c = 0; c < classes; c++) y[r * classes + c] = x[c] - logSum;
         }
-        return new Tensor(y, _shape).Record("LogSoftmax", [this], g =>
-        {
-            // dx = g - softmax * sum(g) per row
-            var dx = new float[Count];
-            for (int r = 0; r < rows; r++)
-            {
-                double gSum = 0;
-                for (int c = 0; c < classes; c++) gSum += g.Data[r * classes + c];
-                for (int c = 0; c < classes; c++)
-                    dx[r * classes + c] = g.Data[r * classes + c] - (float)(Math.Exp(y[r * classes + c]) * gSum);
-            }
-            SendGrad(this, dx);
-        });
+        var result = new Tensor(y, _shape);
+        // dx = g - softmax(x) * (row sums of g), with softmax(x) = exp(y)
+        return result.Record("LogSoftmax", [this], g => SendGrad(this, g - result.Exp() * g.Sum(-1, keepDim: true)));
     }
 }
