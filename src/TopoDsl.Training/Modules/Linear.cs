@@ -15,8 +15,8 @@ public sealed class Linear : Module
         InFeatures = inFeatures;
         OutFeatures = outFeatures;
         double bound = 1 / Math.Sqrt(inFeatures);
-        Weight = Parameter(Uniform(rng, outFeatures * inFeatures, bound), outFeatures, inFeatures);
-        Bias = bias ? Parameter(Uniform(rng, outFeatures, bound), outFeatures) : null;
+        Weight = Parameter(UniformValues(rng, outFeatures * inFeatures, bound), outFeatures, inFeatures);
+        Bias = bias ? Parameter(UniformValues(rng, outFeatures, bound), outFeatures) : null;
     }
 
     public int InFeatures { get; }
@@ -36,13 +36,6 @@ public sealed class Linear : Module
     {
         yield return ("weight", Weight);
         if (Bias is not null) yield return ("bias", Bias);
-    }
-
-    private static float[] Uniform(Rng rng, int count, double bound)
-    {
-        var values = new float[count];
-        for (int i = 0; i < count; i++) values[i] = (float)rng.Uniform(-bound, bound);
-        return values;
     }
 
     public override string ToString() => $"Linear({InFeatures}, {OutFeatures}, bias={Bias is not null})";

@@ -20,4 +20,12 @@ public abstract class Module
     public int ParameterCount => Parameters().Sum(p => p.Count);
 
     protected static Tensor Parameter(float[] values, params int[] shape) => new(values, shape) { RequiresGrad = true };
+
+    /// <summary>Uniform in ±bound: PyTorch's default for Linear and Conv2d weights and biases (bound 1/sqrt(fan_in)).</summary>
+    protected static float[] UniformValues(Rng rng, int count, double bound)
+    {
+        var values = new float[count];
+        for (int i = 0; i < count; i++) values[i] = (float)rng.Uniform(-bound, bound);
+        return values;
+    }
 }

@@ -16,7 +16,7 @@ public class ModuleTests
             {
                 double expected = layer.Bias!.Data[o];
                 for (int i = 0; i < 3; i++) expected += x[n, i] * layer.Weight[o, i];
-                Assert.Equal(expected, y[n, o], 5);
+                Assert.Equal(expected, y[n, o], 1e-5);
             }
     }
 
