@@ -19,15 +19,14 @@ internal static class BenchCommand
         var ripser = new Option<string>("--ripser") { Description = "the ripser executable", DefaultValueFactory = _ => "ripser" };
         var ph = new Command("ph", "time and peak memory of topo ph against ripser on the standard inputs") { data, threads, only, json, ripser };
         ph.SetAction(parse => Run(parse.GetValue(data)!, parse.GetValue(threads)!, parse.GetValue(only), parse.GetValue(json), parse.GetValue(ripser)!));
-        return new Command("bench", "benchmarks that compare TopoDsl with the reference tools") { ph };
+        return new Command("bench", "benchmarks that compare TopoDsl with the reference tools") { ph, TrainBenchCommand.Create() };
     }
 
     private static int Run(string dataFolder, string threadList, string? only, string? jsonPath, string ripser)
     {
         if (!Directory.Exists(dataFolder)) throw new UsageException($"--data: folder '{dataFolder}' does not exist");
         if (!File.Exists(ProcessMeasurement.GnuTime)) throw new UsageException($"the benchmark needs GNU time at {ProcessMeasurement.GnuTime} (apt-get install time)");
-        var threadCounts = threadList.Split(',').Select(t => int.TryParse(t, out int n) && n > 0 ? n
-            : throw new UsageException($"--threads: '{t}' is not a positive thread count")).ToList();
+        var threadCounts = ThreadList.Parse(threadList, "--threads");
         var wanted = only?.Split(',').ToHashSet();
         var cases = PhBenchmarkCase.Standard.Where(c => wanted is null || wanted.Contains(c.Name)).ToList();
         if (cases.Count == 0) throw new UsageException($"--only: no data set named {only}; known: {string.Join(", ", PhBenchmarkCase.Standard.Select(c => c.Name))}");

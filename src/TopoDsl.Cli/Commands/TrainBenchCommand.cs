@@ -1,0 +1,88 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using Spectre.Console;
+using TopoDsl.Cli.Bench;
+using TopoDsl.Homology.IO;
+
+namespace TopoDsl.Cli.Commands;
+
+/// <summary><c>topo bench train</c>: milliseconds per training step of TopoDsl and PyTorch, side by side in one run.</summary>
+internal static class TrainBenchCommand
+{
+    private sealed record Row(TrainBenchmarkTask Task, int Threads, double TopoMs, double? TorchMs, string TorchConfiguration);
+
+    public static Command Create()
+    {
+        var threads = new Option<string>("--threads") { Description = "comma-separated thread counts", DefaultValueFactory = _ => "1,2" };
+        var only = new Option<string?>("--only") { Description = "comma-separated task names (a, b, c)" };
+        var json = new Option<string?>("--json") { Description = "also write the measurements as JSON to this file" };
+        var command = new Command("train", "ms per training step of TopoDsl against PyTorch (tasks a, b, c of issue 3)") { threads, only, json };
+        command.SetAction(parse => Run(parse.GetValue(threads)!, parse.GetValue(only), parse.GetValue(json)));
+        return command;
+    }
+
+    private static int Run(string threadList, string? only, string? jsonPath)
+    {
+        var threadCounts = ThreadList.Parse(threadList, "--threads");
+        var wanted = only?.Split(',').ToHashSet();
+        var tasks = TrainBenchmarkTask.Standard.Where(t => wanted is null || wanted.Contains(t.Name)).ToList();
+        if (tasks.Count == 0) throw new UsageException($"--only: no task named {only}; known: a, b, c");
+        bool torch = TorchTrainStep.Available();
+        if (!torch) Console.Error.WriteLine("topo: PyTorch not found (apt-get install python3-torch libopenblas0-pthread); timing TopoDsl alone");
+
+        var rows = new List<Row>();
+        foreach (var task in tasks)
+            foreach (int n in threadCounts)
+            {
+                Console.Error.WriteLine($"timing task {task.Name} ({task.Description}) on {n} thread(s) ...");
+                double topo = ManagedTrainStep.Milliseconds(task, n);
+                var (torchMs, configuration) = torch ? TorchTrainStep.Milliseconds(task, n) : (double.NaN, "");
+                rows.Add(new Row(task, n, topo, torch ? torchMs : null, configuration));
+            }
+        Print(rows);
+        if (jsonPath is not null) AtomicFile.WriteAllText(jsonPath, w => w.Write(ToJson(rows)));
+        return 0;
+    }
+
+    private static void Print(List<Row> rows)
+    {
+        var table = new Table().AddColumns("task", "threads", "topo ms/step", "torch ms/step", "ratio", "target", "torch threads");
+        foreach (var r in rows)
+            table.AddRow(r.Task.Name, r.Threads.ToString(CultureInfo.InvariantCulture), F(r.TopoMs), r.TorchMs is double t ? F(t) : "-",
+                r.TorchMs is double u ? F(r.TopoMs / u) : "-", "<= " + F(r.Task.Target), r.TorchConfiguration);
+        if (Console.IsOutputRedirected) AnsiConsole.Profile.Width = 200;
+        AnsiConsole.Write(table);
+        foreach (var task in rows.Select(r => r.Task).Distinct()) Console.WriteLine($"task {task.Name}: {task.Description}");
+        Console.WriteLine("Median of 7 blocks of 30 steps after 20 warm-up steps, TopoDsl in this process, PyTorch in its own, one after the other.");
+    }
+
+    private static string F(double v) => v.ToString("0.000", CultureInfo.InvariantCulture);
+
+    private static string ToJson(List<Row> rows)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
+        {
+            json.WriteStartArray();
+            foreach (var r in rows)
+            {
+                json.WriteStartObject();
+                json.WriteString("task", r.Task.Name);
+                json.WriteString("description", r.Task.Description);
+                json.WriteNumber("threads", r.Threads);
+                json.WriteNumber("topo_ms_per_step", r.TopoMs);
+                if (r.TorchMs is double t)
+                {
+                    json.WriteNumber("torch_ms_per_step", t);
+                    json.WriteNumber("ratio", r.TopoMs / t);
+                    json.WriteString("torch_configuration", r.TorchConfiguration);
+                }
+                json.WriteNumber("target_ratio", r.Task.Target);
+                json.WriteEndObject();
+            }
+            json.WriteEndArray();
+        }
+        return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
+    }
+}
