@@ -45,7 +45,7 @@ internal sealed class BinaryKernel
     /// <summary>x op y with broadcasting, as plain values (no graph).</summary>
     public float[] Apply(ReadOnlySpan<float> x, ReadOnlySpan<int> xShape, ReadOnlySpan<float> y, ReadOnlySpan<int> yShape, int[] resultShape)
     {
-        var result = new float[Shapes.Count(resultShape)];
+        var result = Tensor.Uninitialized(Shapes.Count(resultShape));
         if (xShape.SequenceEqual(yShape)) Spans(x, y, result);
         else if (y.Length == 1 && x.Length == result.Length) RightScalar(x, y[0], result);
         else if (x.Length == 1 && y.Length == result.Length) LeftScalar(x[0], y, result);

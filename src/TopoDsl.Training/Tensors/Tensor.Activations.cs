@@ -72,14 +72,14 @@ public sealed partial class Tensor
     /// </summary>
     internal Tensor Unary(string name, UnaryForward forward, Func<Tensor, Tensor, Tensor> derivative, FusedBackward? fused = null)
     {
-        var y = new float[Count];
+        var y = Uninitialized(Count);
         forward(Data, y);
         var result = new Tensor(y, _shape);
         return result.Record(name, [this], g =>
         {
             if (fused is not null && !Autodiff.GradMode.IsEnabled)
             {
-                var dx = new float[Count];
+                var dx = Uninitialized(Count);
                 fused(Data, y, g.Data, dx);
                 SendGrad(this, new Tensor(dx, _shape));
             }

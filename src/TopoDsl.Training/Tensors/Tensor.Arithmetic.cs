@@ -47,7 +47,7 @@ public sealed partial class Tensor
 
     public static Tensor Negate(Tensor a)
     {
-        var data = new float[a.Count];
+        var data = Uninitialized(a.Count);
         TensorPrimitives.Negate(a.Data, data);
         return new Tensor(data, a._shape).Record("Negate", [a], g => SendGrad(a, -g));
     }

@@ -22,7 +22,7 @@ public sealed partial class Tensor
             throw new ShapeMismatchException(
                 $"MatMul: inner dimensions differ: {Shapes.Format(a.Shape)}{(transposeA ? "^T" : "")} x {Shapes.Format(b.Shape)}{(transposeB ? "^T" : "")} ({k} vs {kb})");
 
-        var result = Zeros(m, n);
+        var result = new Tensor(Uninitialized(m * n), m, n); // gemm with beta = 0 writes every element
         Gemm.Multiply(transposeA, transposeB, m, n, k, 1f, a.Data, a.Dim(1), b.Data, b.Dim(1), 0f, result.Data, n);
         return result.Record("MatMul", [a, b], g =>
         {

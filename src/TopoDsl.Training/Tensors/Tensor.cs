@@ -21,6 +21,9 @@ public sealed partial class Tensor
 
     public static Tensor Zeros(params int[] shape) => new(new float[Shapes.Count(shape)], shape);
 
+    /// <summary>Storage whose every element the caller overwrites: skipping the zeroing is measurable on large activations.</summary>
+    internal static float[] Uninitialized(int count) => GC.AllocateUninitializedArray<float>(count);
+
     public static Tensor Scalar(float value) => new([value]);
 
     public static Tensor Full(float value, params int[] shape)
