@@ -1,4 +1,4 @@
-using TopoDsl.Training.Random;
+using TopoDsl.Training;
 using TopoDsl.Training.Tensors;
 
 namespace TopoDsl.Training.Data;

@@ -1,5 +1,5 @@
 using TopoDsl.Training.Data;
-using TopoDsl.Training.Random;
+using TopoDsl.Training;
 
 namespace TopoDsl.Training.Tests.Data;
 
