@@ -31,6 +31,11 @@ internal static class CommandRunner
             Console.Error.WriteLine($"topo: {e.Message.Split('\n')[0]}");
             return BadInput;
         }
+        catch (TopoDsl.Training.Loop.TrainingDivergedException e)
+        {
+            Console.Error.WriteLine($"topo: {e.Message}");
+            return 1;
+        }
         catch (OperationCanceledException)
         {
             Console.Error.WriteLine("topo: cancelled");
@@ -40,7 +45,8 @@ internal static class CommandRunner
 
     private static bool IsBadInput(Exception e) => e is InputFormatException or UsageException
         or InsufficientMemoryBudgetException or SimplexIndexOverflowException or ArgumentException
-        or FileNotFoundException or DirectoryNotFoundException or UnauthorizedAccessException;
+        or FileNotFoundException or DirectoryNotFoundException or UnauthorizedAccessException
+        or TopoDsl.Training.Data.DataFormatException or InvalidDataException;
 }
 
 /// <summary>A command-line value that is well-formed but not acceptable (names the option).</summary>

@@ -2,10 +2,11 @@ using System.CommandLine;
 using TopoDsl.Cli;
 using TopoDsl.Cli.Commands;
 
-var root = new RootCommand("TopoDsl: persistent homology for the topology of learning.")
+var root = new RootCommand("TopoDsl: the topology of learning (persistent homology, training, sharpness).")
 {
     PhCommand.Create(),
     SublevelCommand.Create(),
+    TrainCommand.Create(),
     BenchCommand.Create(),
 };
 return CommandRunner.Run(root, args);

@@ -36,6 +36,23 @@ public sealed class Trainer(Module model, IOptimizer optimizer, IReadOnlyList<Pa
             }
     }
 
+    /// <summary>Trains on <paramref name="batches"/> for <paramref name="epochs"/> epochs; <paramref name="loss"/> maps a batch to its scalar loss.</summary>
+    public void Run(Data.MiniBatches batches, int epochs, Func<Data.Batch, Tensor> loss, CancellationToken cancellation = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(epochs);
+        for (int epoch = 0; epoch < epochs; epoch++)
+        {
+            int index = 0;
+            foreach (var batch in batches.Epoch(epoch))
+            {
+                cancellation.ThrowIfCancellationRequested();
+                var step = Step(() => loss(batch), epoch, index++, batches.BatchesPerEpoch);
+                Progress?.Report(step);
+                if (OnStep is not null && !OnStep(step)) return;
+            }
+        }
+    }
+
     /// <summary>One update from the loss <paramref name="loss"/> computes; throws <see cref="TrainingDivergedException"/> on a non-finite loss.</summary>
     public TrainingStep Step(Func<Tensor> loss, int epoch = 0, int batch = 0, int batchesPerEpoch = 1)
     {
