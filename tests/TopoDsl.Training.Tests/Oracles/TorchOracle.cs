@@ -17,10 +17,20 @@ public static class TorchOracle
         TorchModel model, float[][] parameters, float[] inputs, int[] inputShape, OracleTargets targets) =>
         LossAndGradients([new TorchCase(model, parameters, inputs, inputShape, targets)])[0];
 
-    public static IReadOnlyList<(double Loss, float[][] Gradients)> LossAndGradients(IReadOnlyList<TorchCase> cases)
+    public static IReadOnlyList<(double Loss, float[][] Gradients)> LossAndGradients(IReadOnlyList<TorchCase> cases) =>
+        Run(cases, inFloat64: false).Select(r => (r.Loss, r.Gradients.Select(g => g.Select(x => (float)x).ToArray()).ToArray())).ToArray();
+
+    /// <summary>
+    /// The same models run by torch in float64 (parameters, inputs and targets widened exactly): the exact answer for the
+    /// given float32 values, free of torch's own float32 rounding, which <see cref="LossAndGradients(IReadOnlyList{TorchCase})"/> shows.
+    /// </summary>
+    public static IReadOnlyList<(double Loss, double[][] Gradients)> LossAndGradientsInFloat64(IReadOnlyList<TorchCase> cases) =>
+        Run(cases, inFloat64: true);
+
+    private static (double Loss, double[][] Gradients)[] Run(IReadOnlyList<TorchCase> cases, bool inFloat64)
     {
         using var run = new TorchOracleRun();
-        foreach (var c in cases) run.AddLossAndGradients(c);
+        foreach (var c in cases) run.AddLossAndGradients(c, inFloat64);
         var results = run.Execute();
         return cases.Select((c, i) => (results[i].GetProperty("loss").GetDouble(), Split(run.Gradients(i), c.Parameters))).ToArray();
     }
@@ -51,7 +61,7 @@ public static class TorchOracle
             r.GetProperty("relative_change").GetDouble())).ToArray();
     }
 
-    private static float[][] Split(float[] flat, float[][] like)
+    private static double[][] Split(double[] flat, float[][] like)
     {
         if (flat.Length != like.Sum(p => p.Length))
             throw new TorchOracleException($"torch returned {flat.Length} gradient values for {like.Sum(p => p.Length)} parameters");

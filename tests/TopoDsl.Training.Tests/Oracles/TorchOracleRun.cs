@@ -10,7 +10,12 @@ internal sealed class TorchOracleRun : IDisposable
 
     public static string ScriptPath => Path.Combine(AppContext.BaseDirectory, "Oracles", "torch_oracle.py");
 
-    public void AddLossAndGradients(TorchCase c) => _cases.Add(Describe(c, "loss_and_gradients"));
+    public void AddLossAndGradients(TorchCase c, bool inFloat64)
+    {
+        var description = Describe(c, "loss_and_gradients");
+        description["precision"] = inFloat64 ? "float64" : "float32";
+        _cases.Add(description);
+    }
 
     public void AddHessian(TorchCase c, int iterations, int seed, double tolerance)
     {
@@ -32,7 +37,7 @@ internal sealed class TorchOracleRun : IDisposable
         return result.RootElement.GetProperty("cases").EnumerateArray().Select(e => e.Clone()).ToArray();
     }
 
-    public float[] Gradients(int caseIndex) => RawArrays.ReadFloats(Path.Combine(_folder.Path, $"case{caseIndex}_gradients.bin"));
+    public double[] Gradients(int caseIndex) => RawArrays.ReadDoubles(Path.Combine(_folder.Path, $"case{caseIndex}_gradients.bin"));
 
     private Dictionary<string, object> Describe(TorchCase c, string kind)
     {

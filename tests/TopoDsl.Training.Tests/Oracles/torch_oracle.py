@@ -2,8 +2,9 @@
 
 Usage: torch_oracle.py FOLDER
 Reads FOLDER/spec.json and the raw little-endian float32/int32 files it names; writes
-FOLDER/result.json and, per case i, FOLDER/case{i}_gradients.bin (float32, the gradients of
-all parameters concatenated in parameter order). Any error exits non-zero with a message on stderr.
+FOLDER/result.json and, per case i, FOLDER/case{i}_gradients.bin (float64, the gradients of
+all parameters concatenated in parameter order; exact widenings when the case runs in float32).
+Any error exits non-zero with a message on stderr.
 """
 import os
 
@@ -90,21 +91,25 @@ def read_case(folder, case):
     return parameters, inputs, targets
 
 
+def widen(model, inputs, targets):
+    return model.double(), inputs.double(), targets.double() if targets.dtype == torch.float32 else targets
+
+
 def loss_and_gradients(folder, index, case):
     parameters, inputs, targets = read_case(folder, case)
     model = build_model(case["model"], parameters)
+    if case["precision"] == "float64":
+        model, inputs, targets = widen(model, inputs, targets)
     loss = loss_of(case["model"], model(inputs), targets)
     loss.backward()
     gradients = [p.grad.detach().reshape(-1) for p in model.parameters()]
-    torch.cat(gradients).numpy().astype("<f4").tofile(os.path.join(folder, f"case{index}_gradients.bin"))
+    torch.cat(gradients).numpy().astype("<f8").tofile(os.path.join(folder, f"case{index}_gradients.bin"))
     return {"loss": float(loss.item())}
 
 
 def top_hessian_eigenvalue(folder, case):
     parameters, inputs, targets = read_case(folder, case)
-    model = build_model(case["model"], parameters).double()
-    inputs = inputs.double()
-    targets = targets.double() if targets.dtype == torch.float32 else targets
+    model, inputs, targets = widen(build_model(case["model"], parameters), inputs, targets)
     params = list(model.parameters())
     loss = loss_of(case["model"], model(inputs), targets)
     gradients = torch.autograd.grad(loss, params, create_graph=True)
