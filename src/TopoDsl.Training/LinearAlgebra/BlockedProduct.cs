@@ -11,6 +11,10 @@ internal static unsafe class BlockedProduct<TKernel> where TKernel : struct, IMi
     private static readonly int RowBlock = RoundUp(144, TKernel.Rows);
     private static readonly int ColumnBlock = RoundUp(2048, TKernel.Columns);
 
+    // Packing A costs about as much as one pass of the kernel over it, so it pays only when several column
+    // panels of B reuse the packed block; narrower products read A where it is.
+    private static readonly int InPlaceColumnsLimit = 2 * TKernel.Columns;
+
     public static void Run(GemmProblem p, int rowStart, int rows, int colStart, int columns)
     {
         int mr = TKernel.Rows, nr = TKernel.Columns;
@@ -30,15 +34,17 @@ internal static unsafe class BlockedProduct<TKernel> where TKernel : struct, IMi
                 for (int ic = 0; ic < rows; ic += mcMax)
                 {
                     int mc = Math.Min(mcMax, rows - ic);
-                    Packing.PackA(p.A, rowStart + ic, mc, pc, kc, mr, packedA);
+                    var aPanels = nc > InPlaceColumnsLimit
+                        ? APanels.Packed(p.A, rowStart + ic, mc, pc, kc, mr, packedA)
+                        : APanels.InPlace(p.A, rowStart + ic, mc, pc, kc, mr, packedA);
                     float* cBlock = p.C + (nint)(rowStart + ic) * p.Ldc + colStart + jc;
-                    Tiles(packedA, packedB, tile, cBlock, p.Ldc, mc, nc, kc, p.Alpha, beta);
+                    Tiles(aPanels, packedB, tile, cBlock, p.Ldc, mc, nc, kc, p.Alpha, beta);
                 }
             }
         }
     }
 
-    private static void Tiles(float* packedA, float* packedB, float* tile, float* c, int ldc, int mc, int nc, int kc,
+    private static void Tiles(APanels aPanels, float* packedB, float* tile, float* c, int ldc, int mc, int nc, int kc,
         float alpha, float beta)
     {
         int mr = TKernel.Rows, nr = TKernel.Columns;
@@ -49,15 +55,15 @@ internal static unsafe class BlockedProduct<TKernel> where TKernel : struct, IMi
             for (int ir = 0; ir < mc; ir += mr)
             {
                 int height = Math.Min(mr, mc - ir);
-                float* aPanel = packedA + (nint)ir * kc;
+                float* aPanel = aPanels.Panel(ir, out nint aRowStride, out nint aStep);
                 float* cTile = c + (nint)ir * ldc + jr;
                 if (height == mr && width == nr)
                 {
-                    TKernel.Run(kc, aPanel, bPanel, cTile, ldc, alpha, beta);
+                    TKernel.Run(kc, aPanel, aRowStride, aStep, bPanel, cTile, ldc, alpha, beta);
                 }
                 else
                 {
-                    TKernel.Run(kc, aPanel, bPanel, tile, nr, 1f, 0f);
+                    TKernel.Run(kc, aPanel, aRowStride, aStep, bPanel, tile, nr, 1f, 0f);
                     EdgeTile.Merge(tile, nr, cTile, ldc, height, width, alpha, beta);
                 }
             }

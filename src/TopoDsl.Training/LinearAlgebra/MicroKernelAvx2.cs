@@ -17,10 +17,12 @@ internal readonly unsafe struct MicroKernelAvx2 : IMicroKernel
     public static bool IsSupported => Fma.IsSupported && Vector256.IsHardwareAccelerated;
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Run(int kc, float* a, float* b, float* c, nint ldc, float alpha, float beta)
+    public static void Run(int kc, float* a, nint aRowStride, nint aStep, float* b, float* c, nint ldc, float alpha, float beta)
     {
         Vector256<float> c00 = default, c01 = default, c10 = default, c11 = default, c20 = default, c21 = default;
         Vector256<float> c30 = default, c31 = default, c40 = default, c41 = default, c50 = default, c51 = default;
+        nint r1 = aRowStride, r2 = 2 * aRowStride, r3 = 3 * aRowStride;
+        nint r4 = 4 * aRowStride, r5 = 5 * aRowStride;
         for (int p = 0; p < kc; p++)
         {
             var b0 = Vector256.Load(b);
@@ -28,22 +30,22 @@ internal readonly unsafe struct MicroKernelAvx2 : IMicroKernel
             var ai = Vector256.Create(a[0]);
             c00 = Fma.MultiplyAdd(ai, b0, c00);
             c01 = Fma.MultiplyAdd(ai, b1, c01);
-            ai = Vector256.Create(a[1]);
+            ai = Vector256.Create(a[r1]);
             c10 = Fma.MultiplyAdd(ai, b0, c10);
             c11 = Fma.MultiplyAdd(ai, b1, c11);
-            ai = Vector256.Create(a[2]);
+            ai = Vector256.Create(a[r2]);
             c20 = Fma.MultiplyAdd(ai, b0, c20);
             c21 = Fma.MultiplyAdd(ai, b1, c21);
-            ai = Vector256.Create(a[3]);
+            ai = Vector256.Create(a[r3]);
             c30 = Fma.MultiplyAdd(ai, b0, c30);
             c31 = Fma.MultiplyAdd(ai, b1, c31);
-            ai = Vector256.Create(a[4]);
+            ai = Vector256.Create(a[r4]);
             c40 = Fma.MultiplyAdd(ai, b0, c40);
             c41 = Fma.MultiplyAdd(ai, b1, c41);
-            ai = Vector256.Create(a[5]);
+            ai = Vector256.Create(a[r5]);
             c50 = Fma.MultiplyAdd(ai, b0, c50);
             c51 = Fma.MultiplyAdd(ai, b1, c51);
-            a += 6;
+            a += aStep;
             b += 16;
         }
         var scale = Vector256.Create(alpha);

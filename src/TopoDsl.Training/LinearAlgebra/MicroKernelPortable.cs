@@ -17,11 +17,12 @@ internal readonly unsafe struct MicroKernelPortable : IMicroKernel
     public static bool IsSupported => true;
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Run(int kc, float* a, float* b, float* c, nint ldc, float alpha, float beta)
+    public static void Run(int kc, float* a, nint aRowStride, nint aStep, float* b, float* c, nint ldc, float alpha, float beta)
     {
         int width = Vector<float>.Count;
         Vector<float> c00 = default, c01 = default, c10 = default, c11 = default;
         Vector<float> c20 = default, c21 = default, c30 = default, c31 = default;
+        nint r1 = aRowStride, r2 = 2 * aRowStride, r3 = 3 * aRowStride;
         for (int p = 0; p < kc; p++)
         {
             var b0 = Vector.Load(b);
@@ -29,16 +30,16 @@ internal readonly unsafe struct MicroKernelPortable : IMicroKernel
             var ai = new Vector<float>(a[0]);
             c00 += ai * b0;
             c01 += ai * b1;
-            ai = new Vector<float>(a[1]);
+            ai = new Vector<float>(a[r1]);
             c10 += ai * b0;
             c11 += ai * b1;
-            ai = new Vector<float>(a[2]);
+            ai = new Vector<float>(a[r2]);
             c20 += ai * b0;
             c21 += ai * b1;
-            ai = new Vector<float>(a[3]);
+            ai = new Vector<float>(a[r3]);
             c30 += ai * b0;
             c31 += ai * b1;
-            a += 4;
+            a += aStep;
             b += 2 * width;
         }
         WriteRow(c, c00, c01, alpha, beta);

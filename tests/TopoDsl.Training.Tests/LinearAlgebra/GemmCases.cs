@@ -3,11 +3,12 @@ namespace TopoDsl.Training.Tests.LinearAlgebra;
 /// <summary>The shapes every backend is checked on.</summary>
 internal static class GemmCases
 {
-    // Sizes around the tile edges of all kernels (4, 6, 8, 16, 32) and the depth block (256), plus 1 and 0.
+    // Sizes around the tile edges of all kernels (4, 6, 8, 16, 32), the depth block (256) and the widths below which
+    // A is read in place rather than packed (2 tiles: 32 or 64 columns), plus 1 and 0.
     private static readonly (int M, int N, int K)[] Shapes =
     [
         (1, 1, 1), (0, 5, 3), (4, 0, 3), (3, 5, 0), (1, 17, 9), (17, 1, 9), (7, 33, 1),
-        (6, 16, 8), (12, 32, 5), (13, 31, 29), (5, 15, 300), (37, 19, 513), (64, 48, 40),
+        (6, 16, 8), (12, 32, 5), (13, 31, 29), (5, 15, 300), (37, 19, 513), (64, 48, 40), (9, 70, 21),
     ];
 
     private static readonly (float Alpha, float Beta)[] Scalars = [(1, 0), (1, 1), (-0.5f, 2.5f), (0, 0.75f), (0, 0)];
