@@ -13,6 +13,10 @@ internal static class GemmCases
 
     private static readonly (float Alpha, float Beta)[] Scalars = [(1, 0), (1, 1), (-0.5f, 2.5f), (0, 0.75f), (0, 0)];
 
+    /// <summary>A seed that depends only on the case, so that a failure reproduces.</summary>
+    public static ulong Seed(GemmCase g) =>
+        (ulong)(((g.M * 131 + g.N) * 131 + g.K) * 4 + (g.TransposeA ? 2 : 0) + (g.TransposeB ? 1 : 0)) ^ (ulong)g.Lda << 32;
+
     /// <summary>All four transpose combinations on every shape, tight and padded strides, and each alpha/beta pair on a few shapes.</summary>
     public static IEnumerable<GemmCase> EdgeAndScalarCases()
     {

@@ -28,3 +28,4 @@ public sealed class OpenBlasTheoryAttribute : TheoryAttribute
         if (OpenBlasOracle.Skip is string reason) Skip = reason;
     }
 }
+
