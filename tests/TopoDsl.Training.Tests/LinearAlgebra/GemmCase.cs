@@ -1,4 +1,4 @@
-using TopoDsl.Training.Random;
+using TopoDsl.Training;
 
 namespace TopoDsl.Training.Tests.LinearAlgebra;
 
