@@ -31,6 +31,7 @@ public static class Gemm
             MatrixScaling.Scale(c, m, n, ldc, beta);
             return;
         }
+        if (ThinProducts.TryMultiply(transposeA, transposeB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc)) return;
         if (backend == GemmBackend.OpenBlas)
             OpenBlas.Multiply(transposeA, transposeB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
         else

@@ -39,7 +39,8 @@ public static class Sharpness
         for (int k = 0; k < iterations; k++)
         {
             basis.Add(q);
-            var w = Flatten(Hessian.VectorProduct(loss, parameters, Split(q, parameters)));
+            double[] w;
+            using (StepMemory.Begin()) w = Flatten(Hessian.VectorProduct(loss, parameters, Split(q, parameters)));
             double alpha = Dot(w, q);
             alphas.Add(alpha);
             foreach (var b in basis) Axpy(-Dot(w, b), b, w); // full reorthogonalisation (covers the alpha and beta terms)

@@ -70,7 +70,7 @@ internal static class Broadcasting
     public static float[] SumToShape(ReadOnlySpan<float> gradient, ReadOnlySpan<int> result, ReadOnlySpan<int> input)
     {
         if (result.SequenceEqual(input)) return gradient.ToArray();
-        var sum = new float[Shapes.Count(input)];
+        var sum = Tensor.ZeroedStorage(Shapes.Count(input));
         if (IsTrailing(input, result))
         {
             for (int row = 0; row < gradient.Length; row += sum.Length)

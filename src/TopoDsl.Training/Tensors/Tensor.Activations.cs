@@ -57,7 +57,7 @@ public sealed partial class Tensor
     /// <summary>1 where x &gt; 0, else 0: a constant (its derivative is zero almost everywhere).</summary>
     public Tensor Step()
     {
-        var y = new float[Count];
+        var y = ZeroedStorage(Count);
         for (int i = 0; i < y.Length; i++) y[i] = Data[i] > 0 ? 1f : 0f;
         return new Tensor(y, _shape);
     }

@@ -10,7 +10,7 @@ public sealed partial class Tensor
         var result = Broadcasting.ResultShape("BroadcastTo", _shape, shape);
         if (!Shapes.Equal(result, shape))
             throw new ShapeMismatchException($"BroadcastTo: {Shapes.Format(_shape)} does not broadcast to {Shapes.Format(shape)}");
-        var values = BinaryKernel.Add.Apply(Data, _shape, new float[Shapes.Count(shape)], shape, shape);
+        var values = BinaryKernel.Add.Apply(Data, _shape, ZeroedStorage(Shapes.Count(shape)), shape, shape);
         return new Tensor(values, shape).Record("BroadcastTo", [this], g => SendGrad(this, g.SumTo(_shape)));
     }
 

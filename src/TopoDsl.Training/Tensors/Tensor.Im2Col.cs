@@ -12,7 +12,7 @@ public sealed partial class Tensor
         int n = Dim(0);
         var g = geometry;
         int rows = n * g.OutputHeight * g.OutputWidth;
-        var cols = new float[(long)rows * g.PatchSize <= Array.MaxLength ? rows * g.PatchSize : throw new ShapeMismatchException("Im2Col: the patch matrix exceeds the largest array")];
+        var cols = Uninitialized((long)rows * g.PatchSize <= Array.MaxLength ? rows * g.PatchSize : throw new ShapeMismatchException("Im2Col: the patch matrix exceeds the largest array"));
         Parallel.For(0, n, new ParallelOptions { MaxDegreeOfParallelism = LinearAlgebra.Gemm.Threads }, sample =>
         {
             for (int oy = 0; oy < g.OutputHeight; oy++)
@@ -43,7 +43,7 @@ public sealed partial class Tensor
     {
         var g = geometry;
         int n = imageShape[0];
-        var image = new float[Shapes.Count(imageShape)];
+        var image = ZeroedStorage(Shapes.Count(imageShape));
         Parallel.For(0, n, new ParallelOptions { MaxDegreeOfParallelism = LinearAlgebra.Gemm.Threads }, sample =>
         {
             for (int oy = 0; oy < g.OutputHeight; oy++)
@@ -71,7 +71,7 @@ public sealed partial class Tensor
     {
         if (Rank != 3) throw new ShapeMismatchException($"SwapLastTwoAxes needs a 3-D tensor, not {Shapes.Format(Shape)}");
         int a = Dim(0), b = Dim(1), c = Dim(2);
-        var result = new float[Count];
+        var result = Uninitialized(Count);
         for (int i = 0; i < a; i++)
             for (int j = 0; j < b; j++)
                 for (int k = 0; k < c; k++)

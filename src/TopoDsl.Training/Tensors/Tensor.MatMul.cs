@@ -39,7 +39,7 @@ public sealed partial class Tensor
     {
         if (Rank != 2) throw new ShapeMismatchException($"Transpose needs a 2-D tensor, not {Shapes.Format(Shape)}");
         int rows = Dim(0), cols = Dim(1);
-        var t = new float[Count];
+        var t = Uninitialized(Count);
         for (int i = 0; i < rows; i++)
             for (int j = 0; j < cols; j++)
                 t[j * rows + i] = Data[i * cols + j];

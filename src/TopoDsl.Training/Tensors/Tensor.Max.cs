@@ -8,8 +8,8 @@ public sealed partial class Tensor
         int a = NormalizeAxis(axis, "Max");
         var (outer, size, inner) = Split(a);
         if (size == 0) throw new ShapeMismatchException($"Max along an empty axis of {Shapes.Format(Shape)}");
-        var result = new float[outer * inner];
-        var isArgmax = new float[Count];
+        var result = Uninitialized(outer * inner);
+        var isArgmax = ZeroedStorage(Count);
         for (int o = 0; o < outer; o++)
             for (int i = 0; i < inner; i++)
             {

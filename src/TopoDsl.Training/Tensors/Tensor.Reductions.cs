@@ -23,7 +23,7 @@ public sealed partial class Tensor
     {
         int a = NormalizeAxis(axis, "Sum");
         var (outer, size, inner) = Split(a);
-        var result = new float[outer * inner];
+        var result = ZeroedStorage(outer * inner);
         for (int o = 0; o < outer; o++)
             for (int s = 0; s < size; s++)
                 TensorPrimitives.Add(result.AsSpan(o * inner, inner), Data.AsSpan((o * size + s) * inner, inner), result.AsSpan(o * inner, inner));

@@ -8,7 +8,7 @@ public sealed partial class Tensor
         if (Rank == 0) throw new ShapeMismatchException("LogSoftmax needs at least one axis");
         int classes = Dim(-1);
         int rows = classes == 0 ? 0 : Count / classes;
-        var y = new float[Count];
+        var y = Uninitialized(Count);
         for (int r = 0; r < rows; r++)
         {
             var x = Data.AsSpan(r * classes, classes);

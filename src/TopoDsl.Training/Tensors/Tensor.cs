@@ -22,7 +22,10 @@ public sealed partial class Tensor
     public static Tensor Zeros(params int[] shape) => new(new float[Shapes.Count(shape)], shape);
 
     /// <summary>Storage whose every element the caller overwrites: skipping the zeroing is measurable on large activations.</summary>
-    internal static float[] Uninitialized(int count) => GC.AllocateUninitializedArray<float>(count);
+    internal static float[] Uninitialized(int count) => StepMemory.Rent(count);
+
+    /// <summary>Zero-filled storage for an operation's result (pooled inside a <see cref="StepMemory"/> scope).</summary>
+    internal static float[] ZeroedStorage(int count) => StepMemory.RentZeroed(count);
 
     public static Tensor Scalar(float value) => new([value]);
 
