@@ -13,10 +13,10 @@ internal static class ManagedTrainStep
 {
     public static double Milliseconds(TrainBenchmarkTask task, int threads)
     {
-        if (task.Backend == GemmBackend.OpenBlas && !Gemm.OpenBlasAvailable)
+        if (task.EffectiveBackend == GemmBackend.OpenBlas && !Gemm.OpenBlasAvailable)
             throw new UsageException($"task {task.Name} needs OpenBLAS (apt-get install libopenblas0-pthread); it could not be loaded");
         var (backend, previousThreads) = (Gemm.Backend, Gemm.Threads);
-        Gemm.Backend = task.Backend;
+        Gemm.Backend = task.EffectiveBackend;
         Gemm.Threads = threads;
         try
         {

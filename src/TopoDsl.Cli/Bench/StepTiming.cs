@@ -7,9 +7,14 @@ internal static class StepTiming
 {
     public const int Warmup = 20, Repeats = 7, StepsPerRepeat = 30;
 
+    // The JIT recompiles hot methods with full optimisation only after about 30 calls and a background delay;
+    // 20 warm-up steps of a millisecond would time first-tier code. So warm up for a wall-clock time as well.
+    private static readonly TimeSpan WarmupTime = TimeSpan.FromSeconds(1.5);
+
     public static double MedianMilliseconds(Action step)
     {
-        for (int i = 0; i < Warmup; i++) step();
+        var warmup = Stopwatch.StartNew();
+        for (int i = 0; i < Warmup || warmup.Elapsed < WarmupTime; i++) step();
         var times = new double[Repeats];
         for (int r = 0; r < Repeats; r++)
         {

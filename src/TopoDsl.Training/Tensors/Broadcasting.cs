@@ -69,7 +69,12 @@ internal static class Broadcasting
     /// <summary>Sums a gradient of the result's shape down to an input's shape.</summary>
     public static float[] SumToShape(ReadOnlySpan<float> gradient, ReadOnlySpan<int> result, ReadOnlySpan<int> input)
     {
-        if (result.SequenceEqual(input)) return gradient.ToArray();
+        if (result.SequenceEqual(input))
+        {
+            var copy = Tensor.Uninitialized(gradient.Length);
+            gradient.CopyTo(copy);
+            return copy;
+        }
         var sum = Tensor.ZeroedStorage(Shapes.Count(input));
         if (IsTrailing(input, result))
         {

@@ -8,27 +8,14 @@ namespace TopoDsl.Training.Tensors;
 /// </summary>
 public sealed partial class Tensor
 {
-    public Tensor Sigmoid() => Unary("Sigmoid", TensorPrimitives.Sigmoid, (x, y) => y * (1f - y), (x, y, g, dx) =>
-    {
-        TensorPrimitives.Multiply(y, y, dx);      // y - y^2 = y (1 - y)
-        TensorPrimitives.Subtract(y, dx, dx);
-        TensorPrimitives.Multiply(dx, g, dx);
-    });
+    public Tensor Sigmoid() => Unary("Sigmoid", TensorPrimitives.Sigmoid, (x, y) => y * (1f - y), (x, y, g, dx) => FusedDerivatives.Sigmoid(y, g, dx));
 
-    public Tensor Tanh() => Unary("Tanh", TensorPrimitives.Tanh, (x, y) => 1f - y * y, (x, y, g, dx) =>
-    {
-        TensorPrimitives.Multiply(y, y, dx);
-        TensorPrimitives.Subtract(1f, dx, dx);
-        TensorPrimitives.Multiply(dx, g, dx);
-    });
+    public Tensor Tanh() => Unary("Tanh", TensorPrimitives.Tanh, (x, y) => 1f - y * y, (x, y, g, dx) => FusedDerivatives.Tanh(y, g, dx));
 
     public Tensor Exp() => Unary("Exp", TensorPrimitives.Exp, (x, y) => y);
 
     /// <summary>max(x, 0); its derivative at 0 is 0, as in PyTorch.</summary>
-    public Tensor Relu() => Unary("Relu", (x, y) => TensorPrimitives.Max(x, 0f, y), (x, y) => x.Step(), (x, y, g, dx) =>
-    {
-        for (int i = 0; i < x.Length; i++) dx[i] = x[i] > 0 ? g[i] : 0f;
-    });
+    public Tensor Relu() => Unary("Relu", (x, y) => TensorPrimitives.Max(x, 0f, y), (x, y) => x.Step(), (x, y, g, dx) => FusedDerivatives.Relu(x, g, dx));
 
     /// <summary>log(1 + e^x), and x itself above 20 (PyTorch's threshold, where the two agree in float32).</summary>
     public Tensor Softplus() => Unary("Softplus", (x, y) =>

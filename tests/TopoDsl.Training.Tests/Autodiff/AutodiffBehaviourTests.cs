@@ -39,6 +39,21 @@ public class AutodiffBehaviourTests
     }
 
     [Fact]
+    public void The_next_backward_after_ZeroGrad_reuses_the_gradient_storage_and_a_clone_survives_it()
+    {
+        var x = new Tensor([2f, 3f], 2) { RequiresGrad = true };
+        (x * x).Sum().Backward();
+        var kept = x.Grad!.Clone();
+        var first = x.Grad!;
+        x.ZeroGrad();
+        Assert.Null(x.Grad);
+        (x * x * x).Sum().Backward();
+        Assert.Equal([12f, 27f], x.Grad!.Data.ToArray());
+        Assert.Equal([12f, 27f], first.Data.ToArray());   // same storage, as documented on ZeroGrad
+        Assert.Equal([4f, 6f], kept.Data.ToArray());
+    }
+
+    [Fact]
     public void No_graph_is_recorded_while_grad_mode_is_disabled()
     {
         var x = new Tensor([2f], 1) { RequiresGrad = true };

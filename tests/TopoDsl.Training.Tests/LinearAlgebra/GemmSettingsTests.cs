@@ -9,10 +9,12 @@ namespace TopoDsl.Training.Tests.LinearAlgebra;
 public sealed class GemmSettingsTests
 {
     [Fact]
-    public void The_default_backend_is_OpenBlas_exactly_when_the_library_loads()
+    public void The_default_backend_is_OpenBlas_exactly_when_the_library_loads_and_the_cpu_lacks_AVX512()
     {
         // Read before any test here changes it; no other test assigns Backend.
-        var expected = Gemm.OpenBlasAvailable ? GemmBackend.OpenBlas : GemmBackend.Managed;
+        bool avx512 = System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated;
+        var expected = Gemm.OpenBlasAvailable && !avx512 ? GemmBackend.OpenBlas : GemmBackend.Managed;
+        Assert.Equal(expected, Gemm.DefaultBackend);
         Assert.Equal(expected, Gemm.Backend);
     }
 
