@@ -9,6 +9,8 @@ internal static class GemmCases
     [
         (1, 1, 1), (0, 5, 3), (4, 0, 3), (3, 5, 0), (1, 17, 9), (17, 1, 9), (7, 33, 1),
         (6, 16, 8), (12, 32, 5), (13, 31, 29), (5, 15, 300), (37, 19, 513), (64, 48, 40), (9, 70, 21),
+        // thin products (one of m, n, k is 1) past the lengths their scratch vectors keep on the stack
+        (2, 1100, 1), (5, 1, 1030), (4100, 1, 2), (1, 4100, 2),
     ];
 
     private static readonly (float Alpha, float Beta)[] Scalars = [(1, 0), (1, 1), (-0.5f, 2.5f), (0, 0.75f), (0, 0)];
@@ -28,7 +30,7 @@ internal static class GemmCases
                     yield return GemmCase.Create(ta, tb, m, n, k, 1.5f, -1, padding: 3);
                 }
         foreach (var (alpha, beta) in Scalars)
-            foreach (var (m, n, k) in new[] { (13, 31, 29), (3, 5, 0), (37, 19, 513) })
+            foreach (var (m, n, k) in new[] { (13, 31, 29), (3, 5, 0), (37, 19, 513), (1, 17, 9), (17, 1, 9), (7, 33, 1) })
                 yield return GemmCase.Create(true, false, m, n, k, alpha, beta, padding: 2);
     }
 }
