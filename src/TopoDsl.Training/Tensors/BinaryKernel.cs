@@ -4,7 +4,7 @@ namespace TopoDsl.Training.Tensors;
 
 /// <summary>
 /// One elementwise binary operation in each of the forms broadcasting needs: span with span, span with a
-/// scalar on either side (vectorised by TensorPrimitives), and a scalar function for the general case.
+/// scalar on either side (vectorised by TensorPrimitives), and a scalar function for a row where both are stretched.
 /// </summary>
 internal sealed class BinaryKernel
 {
@@ -55,14 +55,28 @@ internal sealed class BinaryKernel
         else if (y.Length == result.Length && Broadcasting.IsTrailing(xShape, resultShape))
             for (int row = 0; row < result.Length; row += x.Length)
                 Spans(x, y.Slice(row, x.Length), result.AsSpan(row, x.Length));
-        else
-        {
-            var xs = x.ToArray();
-            var ys = y.ToArray();
-            var scalar = Scalar;
-            Broadcasting.ForEach(resultShape, Broadcasting.Strides(xShape, resultShape), Broadcasting.Strides(yShape, resultShape),
-                (r, i, j) => result[r] = scalar(xs[i], ys[j]));
-        }
+        else GeneralBroadcast(x, xShape, y, yShape, resultShape, result);
         return result;
+    }
+
+    /// <summary>Any other broadcast, one vector operation per row of the result's last dimension.</summary>
+    private void GeneralBroadcast(ReadOnlySpan<float> x, ReadOnlySpan<int> xShape, ReadOnlySpan<float> y, ReadOnlySpan<int> yShape,
+        int[] resultShape, Span<float> result)
+    {
+        var xStrides = Broadcasting.Strides(xShape, resultShape);
+        var yStrides = Broadcasting.Strides(yShape, resultShape);
+        var xRows = Broadcasting.RowOffsets(resultShape, xStrides);
+        var yRows = Broadcasting.RowOffsets(resultShape, yStrides);
+        int inner = resultShape[^1];
+        bool xRuns = xStrides[^1] == 1, yRuns = yStrides[^1] == 1;
+        for (int row = 0; row < xRows.Length; row++)
+        {
+            var destination = result.Slice(row * inner, inner);
+            int i = xRows[row], j = yRows[row];
+            if (xRuns && yRuns) Spans(x.Slice(i, inner), y.Slice(j, inner), destination);
+            else if (xRuns) RightScalar(x.Slice(i, inner), y[j], destination);
+            else if (yRuns) LeftScalar(x[i], y.Slice(j, inner), destination);
+            else destination.Fill(Scalar(x[i], y[j]));
+        }
     }
 }

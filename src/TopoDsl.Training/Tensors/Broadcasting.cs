@@ -17,7 +17,7 @@ internal static class Broadcasting
             if (da != db && da != 1 && db != 1)
                 throw new ShapeMismatchException(
                     $"{operation}: shapes {Shapes.Format(a)} and {Shapes.Format(b)} do not broadcast (dimension {i}: {da} vs {db})");
-            result[i] = Math.Max(da, db);
+            result[i] = da == 1 ? db : da;   // a 1 stretches to the other size, including 0
         }
         return result;
     }
@@ -43,27 +43,31 @@ internal static class Broadcasting
     public static bool IsTrailing(ReadOnlySpan<int> input, ReadOnlySpan<int> result) =>
         input.Length <= result.Length && input.SequenceEqual(result[(result.Length - input.Length)..]);
 
-    /// <summary>Calls <paramref name="visit"/>(resultOffset, aOffset, bOffset) for every result element, in order.</summary>
-    public static void ForEach(ReadOnlySpan<int> result, int[] stridesA, int[] stridesB, Action<int, int, int> visit)
+    /// <summary>
+    /// For each row of the result (a run along its last dimension), the offset of the input element the row starts
+    /// at. Along the last dimension the input then advances by 1 or, when stretched, stays put (stride 0): so every
+    /// row is one vector operation, span with span or span with scalar.
+    /// </summary>
+    public static int[] RowOffsets(ReadOnlySpan<int> result, int[] strides)
     {
-        int count = Shapes.Count(result);
-        int rank = result.Length;
+        int rank = result.Length, inner = result[rank - 1];
+        int rows = inner == 0 ? 0 : Shapes.Count(result) / inner;
+        var offsets = new int[rows];
         Span<int> index = stackalloc int[rank];
-        int offsetA = 0, offsetB = 0;
-        for (int r = 0; r < count; r++)
+        int offset = 0;
+        for (int r = 0; r < rows; r++)
         {
-            visit(r, offsetA, offsetB);
-            for (int d = rank - 1; d >= 0; d--)
+            offsets[r] = offset;
+            for (int d = rank - 2; d >= 0; d--)
             {
                 index[d]++;
-                offsetA += stridesA[d];
-                offsetB += stridesB[d];
+                offset += strides[d];
                 if (index[d] < result[d]) break;
-                offsetA -= stridesA[d] * result[d];
-                offsetB -= stridesB[d] * result[d];
+                offset -= strides[d] * result[d];
                 index[d] = 0;
             }
         }
+        return offsets;
     }
 
     /// <summary>Sums a gradient of the result's shape down to an input's shape.</summary>
@@ -83,9 +87,14 @@ internal static class Broadcasting
             return sum;
         }
         var strides = Strides(input, result);
-        var zero = new int[result.Length];
-        var g = gradient.ToArray();
-        ForEach(result, strides, zero, (r, i, _) => sum[i] += g[r]);
+        var offsets = RowOffsets(result, strides);
+        int inner = result[^1];
+        for (int row = 0; row < offsets.Length; row++)
+        {
+            var g = gradient.Slice(row * inner, inner);
+            if (strides[^1] == 0) sum[offsets[row]] += System.Numerics.Tensors.TensorPrimitives.Sum(g);
+            else System.Numerics.Tensors.TensorPrimitives.Add(sum.AsSpan(offsets[row], inner), g, sum.AsSpan(offsets[row], inner));
+        }
         return sum;
     }
 }
