@@ -1,0 +1,80 @@
+using TopoDsl.Dsl.Binding;
+
+namespace TopoDsl.Dsl.Analysis;
+
+internal sealed partial class AbstractInterpreter
+{
+    /// <summary>
+    /// The shape of an entry-by-entry combination: scalars broadcast; tensors must have the same axes; a
+    /// hyperparameter array meeting a tensor is positional (its i-th value lands on whichever neuron is i-th).
+    /// </summary>
+    private Shape Elementwise(BoundExpr node, params (BoundExpr Expression, AbstractValue Value)[] operands)
+    {
+        var tensors = operands.Where(o => o.Value.Shape.IsTensor).ToList();
+        var arrays = operands.Where(o => o.Value.Shape.Kind == ShapeKind.Array).ToList();
+        if (tensors.Count > 0 && arrays.Count > 0)
+        {
+            _diagnostics.Report(DiagnosticCatalog.HyperparameterArrayOnTensor, arrays[0].Expression.Span, _diagnostics.Fragment(tensors[0].Expression.Span));
+            return tensors[0].Value.Shape;
+        }
+        if (tensors.Count > 0)
+        {
+            var first = tensors[0];
+            foreach (var other in tensors.Skip(1))
+                if (other.Value.Shape != first.Value.Shape)
+                {
+                    _diagnostics.Report(DiagnosticCatalog.ShapeMismatch, node.Span,
+                        $"combines `{_diagnostics.Fragment(first.Expression.Span)}` of shape {first.Value.Shape} with `{_diagnostics.Fragment(other.Expression.Span)}` of shape {other.Value.Shape}; they match only for square parameters");
+                    break;
+                }
+            return first.Value.Shape;
+        }
+        if (arrays.Count > 0) return Shape.Array;
+        return operands.Any(o => o.Value.Shape.Kind == ShapeKind.Unknown) ? Shape.Unknown : Shape.Scalar;
+    }
+
+    /// <summary>
+    /// A(a, b) @ B(b', c) has shape (a, c). It commutes with independent row and column permutations only when
+    /// b and b' are the same symbolic axis: then the permutation matrices meet as Q^T Q = I inside the product.
+    /// </summary>
+    private AbstractValue MatMul(BoundBinary binary, AbstractValue left, AbstractValue right)
+    {
+        _usesMatrixForms = true;
+        foreach (var (expression, value) in new[] { (binary.Left, left), (binary.Right, right) })
+        {
+            if (value.Shape.IsScalar)
+            {
+                _diagnostics.Report(DiagnosticCatalog.MatrixFormOnScalar, binary.Span, "@", _diagnostics.Fragment(expression.Span));
+                return AbstractValue.Unknown;
+            }
+            if (value.Shape.Kind == ShapeKind.Array)
+            {
+                var other = ReferenceEquals(expression, binary.Left) ? binary.Right : binary.Left;
+                _diagnostics.Report(DiagnosticCatalog.HyperparameterArrayOnTensor, expression.Span, _diagnostics.Fragment(other.Span));
+                return AbstractValue.Unknown;
+            }
+        }
+        if (!left.Shape.IsTensor || !right.Shape.IsTensor) return AbstractValue.Unknown;
+        if (left.Shape.Second != right.Shape.First)
+            _diagnostics.Report(DiagnosticCatalog.NonCommutingContraction, binary.Span,
+                $"axis {Shape.Name(left.Shape.Second)} of `{_diagnostics.Fragment(binary.Left.Span)}` with axis {Shape.Name(right.Shape.First)} of `{_diagnostics.Fragment(binary.Right.Span)}`");
+        var shape = new Shape(ShapeKind.Tensor, left.Shape.First, right.Shape.Second);
+        return AbstractValue.Derived(shape, LowerBound.Any, left, right);
+    }
+
+    private AbstractValue Transpose(BoundCall call, AbstractValue operand)
+    {
+        _usesMatrixForms = true;
+        switch (operand.Shape.Kind)
+        {
+            case ShapeKind.Scalar:
+                _diagnostics.Report(DiagnosticCatalog.MatrixFormOnScalar, call.Span, "transpose", _diagnostics.Fragment(call.Arguments[0].Span));
+                return AbstractValue.Unknown;
+            case ShapeKind.Array:
+                _diagnostics.Report(DiagnosticCatalog.ShapeMismatch, call.Span, "transpose needs a tensor, and a hyperparameter array has one constant axis");
+                return AbstractValue.Unknown;
+            default:
+                return operand with { Shape = operand.Shape.Transposed() };
+        }
+    }
+}

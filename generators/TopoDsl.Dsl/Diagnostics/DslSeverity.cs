@@ -1,0 +1,3 @@
+namespace TopoDsl.Dsl;
+
+public enum DslSeverity { Error, Warning, Info }
