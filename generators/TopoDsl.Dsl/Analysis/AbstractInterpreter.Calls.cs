@@ -72,7 +72,8 @@ internal sealed partial class AbstractInterpreter
         var operands = call.Arguments.Zip(values, (e, v) => (e, v)).ToArray();
         var shape = Elementwise(call, operands);
         var condition = values[0];
-        if (condition.Varies && call.Arguments[0] is BoundCompare compare
+        bool complete = !call.Arguments.SelectMany(Tree.PreOrder).Any(n => n is BoundError);
+        if (complete && condition.Varies && call.Arguments[0] is BoundCompare compare
             && !Continuity.BranchesAgreeOnBoundary(compare, call.Arguments[1], call.Arguments[2]))
             _diagnostics.Report(DiagnosticCatalog.DiscontinuousWhere, call.Span, _diagnostics.Fragment(compare.Span));
         return AbstractValue.Derived(shape, LowerBounds.Meet(values[1].Bound, values[2].Bound), values);

@@ -14,7 +14,7 @@ internal sealed partial class AbstractInterpreter
         var arrays = operands.Where(o => o.Value.Shape.Kind == ShapeKind.Array).ToList();
         if (tensors.Count > 0 && arrays.Count > 0)
         {
-            _diagnostics.Report(DiagnosticCatalog.HyperparameterArrayOnTensor, arrays[0].Expression.Span, _diagnostics.Fragment(tensors[0].Expression.Span));
+            _diagnostics.Report(DiagnosticCatalog.HyperparameterArrayOnTensor, ArrayOrigin(arrays[0].Expression).Span, _diagnostics.Fragment(tensors[0].Expression.Span));
             return tensors[0].Value.Shape;
         }
         if (tensors.Count > 0)
@@ -25,7 +25,7 @@ internal sealed partial class AbstractInterpreter
                 {
                     _diagnostics.Report(DiagnosticCatalog.ShapeMismatch, node.Span,
                         $"combines `{_diagnostics.Fragment(first.Expression.Span)}` of shape {first.Value.Shape} with `{_diagnostics.Fragment(other.Expression.Span)}` of shape {other.Value.Shape}; they match only for square parameters");
-                    break;
+                    return Shape.Unknown; // reported once: enclosing expressions stay silent
                 }
             return first.Value.Shape;
         }
@@ -50,17 +50,24 @@ internal sealed partial class AbstractInterpreter
             if (value.Shape.Kind == ShapeKind.Array)
             {
                 var other = ReferenceEquals(expression, binary.Left) ? binary.Right : binary.Left;
-                _diagnostics.Report(DiagnosticCatalog.HyperparameterArrayOnTensor, expression.Span, _diagnostics.Fragment(other.Span));
+                _diagnostics.Report(DiagnosticCatalog.HyperparameterArrayOnTensor, ArrayOrigin(expression).Span, _diagnostics.Fragment(other.Span));
                 return AbstractValue.Unknown;
             }
         }
         if (!left.Shape.IsTensor || !right.Shape.IsTensor) return AbstractValue.Unknown;
         if (left.Shape.Second != right.Shape.First)
+        {
             _diagnostics.Report(DiagnosticCatalog.NonCommutingContraction, binary.Span,
                 $"axis {Shape.Name(left.Shape.Second)} of `{_diagnostics.Fragment(binary.Left.Span)}` with axis {Shape.Name(right.Shape.First)} of `{_diagnostics.Fragment(binary.Right.Span)}`");
+            return AbstractValue.Unknown with { Positional = true }; // reported once: no shape errors follow from it
+        }
         var shape = new Shape(ShapeKind.Tensor, left.Shape.First, right.Shape.Second);
         return AbstractValue.Derived(shape, LowerBound.Any, left, right);
     }
+
+    /// <summary>The hyperparameter array an array-shaped expression comes from: the taint's origin.</summary>
+    private static BoundExpr ArrayOrigin(BoundExpr expression) =>
+        Tree.PreOrder(expression).FirstOrDefault(n => n is BoundHyperparameter { Type: HyperparameterType.FloatArray or HyperparameterType.DoubleArray }) ?? expression;
 
     private AbstractValue Transpose(BoundCall call, AbstractValue operand)
     {

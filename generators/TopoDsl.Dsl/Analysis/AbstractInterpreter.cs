@@ -52,6 +52,7 @@ internal sealed partial class AbstractInterpreter
             return;
         }
         var shape = value.Shape;
+        if (shape.Kind == ShapeKind.Unknown) return;
         if (shape.Kind == ShapeKind.Array)
             _diagnostics.Report(DiagnosticCatalog.HyperparameterArrayOnTensor, statement.Value.Span, statement.Name);
         else if (shape.IsTensor && !shape.IsParameterShaped)
@@ -108,12 +109,12 @@ internal sealed partial class AbstractInterpreter
             BinaryOperator.Add => LowerBounds.Add(left.Bound, right.Bound),
             BinaryOperator.Multiply => LowerBounds.Multiply(left.Bound, right.Bound),
             BinaryOperator.Divide => LowerBounds.Divide(left.Bound, right.Bound),
-            BinaryOperator.Power => LowerBounds.Power(left.Bound, (binary.Right as BoundLiteral)?.Value),
+            BinaryOperator.Power => LowerBounds.Power(left.Bound, binary.Right.LiteralValue()),
             _ => LowerBound.Any,
         };
         if (binary.Operator == BinaryOperator.Divide)
             CheckDenominator(binary.Right, right, binary);
-        if (binary.Operator == BinaryOperator.Power && binary.Right is BoundLiteral { Value: < 0 })
+        if (binary.Operator == BinaryOperator.Power && binary.Right.LiteralValue() < 0)
             CheckDenominator(binary.Left, left, binary);
         return AbstractValue.Derived(shape, bound, left, right);
     }

@@ -105,10 +105,11 @@ internal sealed class Binder
     private void Add(Statement statement, StatementTarget target, int index, BoundExpr? value, BoundExpr current)
     {
         if (value is null) return;
+        // The desugared operation carries the value's span: a shape error in `p -= X` is about X.
         var full = statement.Kind switch
         {
-            AssignmentKind.Add => new BoundBinary(statement.Span, BinaryOperator.Add, current, value),
-            AssignmentKind.Subtract => new BoundBinary(statement.Span, BinaryOperator.Subtract, current, value),
+            AssignmentKind.Add => new BoundBinary(value.Span, BinaryOperator.Add, current, value),
+            AssignmentKind.Subtract => new BoundBinary(value.Span, BinaryOperator.Subtract, current, value),
             _ => value,
         };
         _statements.Add(new BoundStatement(statement.Span, target, statement.Target, index, full));

@@ -33,5 +33,16 @@ public sealed record BoundReduction(TextSpan Span, ReductionKind Kind, bool PerN
 
 public sealed record BoundSubscript(TextSpan Span, BoundExpr Target, BoundExpr Index) : BoundExpr(Span);
 
+public static class BoundExpressions
+{
+    /// <summary>The value of a literal, or of a negated literal (<c>x^-1</c> parses as x^(-(1))).</summary>
+    public static double? LiteralValue(this BoundExpr expression) => expression switch
+    {
+        BoundLiteral literal => literal.Value,
+        BoundNegate { Operand: BoundLiteral literal } => -literal.Value,
+        _ => null,
+    };
+}
+
 /// <summary>Stands in for a subexpression whose error is already reported; the analysis treats it as unknown and silent.</summary>
 public sealed record BoundError(TextSpan Span) : BoundExpr(Span);

@@ -65,7 +65,7 @@ internal sealed class ExpressionWriter
         string left = Write(binary.Left);
         switch (binary.Operator)
         {
-            case BinaryOperator.Power when binary.Right is BoundLiteral { Value: var exponent } && Vectorization.IsSpecialExponent(exponent):
+            case BinaryOperator.Power when binary.Right.LiteralValue() is { } exponent && Vectorization.IsSpecialExponent(exponent):
                 // What torch does for these exponents: x*x, x*x*x, sqrt, reciprocal.
                 return exponent switch
                 {

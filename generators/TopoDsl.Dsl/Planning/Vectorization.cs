@@ -29,7 +29,7 @@ internal static class Vectorization
         ReductionRef reduction => !reduction.PerNeuron,
         BoundNegate negate => IsVectorizable(negate.Operand),
         BoundBinary { Operator: BinaryOperator.Power } power =>
-            power.Right is BoundLiteral { Value: var e } && IsSpecialExponent(e) && IsVectorizable(power.Left),
+            power.Right.LiteralValue() is { } e && IsSpecialExponent(e) && IsVectorizable(power.Left),
         BoundBinary { Operator: BinaryOperator.MatMul } => false,
         BoundBinary binary => IsVectorizable(binary.Left) && IsVectorizable(binary.Right),
         BoundCall { Function: Function.Where } where => where.Arguments[0] is BoundCompare compare
