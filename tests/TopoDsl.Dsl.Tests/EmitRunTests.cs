@@ -146,6 +146,30 @@ public class EmitRunTests
     }
 
     [Fact]
+    public void Nested_reductions_and_a_reduction_read_two_statements_later()
+    {
+        var optimizer = OptimizerCompiler.Create("Nested", "n = norm(g)\nstate m = 0\nm = beta * m + g\np -= lr * sum(g / (n + eps)) * m / (n + eps)",
+            Contexts.Float("lr", 0.1), Contexts.Float("beta", 0.9), Contexts.Float("eps", 1e-3));
+        var state = new Dictionary<int, float[]>();
+        var (generated, expected) = Stepper.Run(optimizer, Stepper.MixedShapes, (k, _, p, g, _) =>
+        {
+            var m = state.TryGetValue(k, out var a) ? a : state[k] = new float[p.Length];
+            double squares = 0;
+            foreach (float x in g) squares += (double)x * x;
+            float n = (float)Math.Sqrt(squares);
+            double total = 0;
+            foreach (float x in g) total += x / (n + 1e-3f);
+            float sum = (float)total;
+            for (int i = 0; i < p.Length; i++)
+            {
+                m[i] = 0.9f * m[i] + g[i];
+                p[i] = p[i] - 0.1f * sum * m[i] / (n + 1e-3f);
+            }
+        });
+        Stepper.AssertExactlyEqual(expected, generated);
+    }
+
+    [Fact]
     public void Muon_like_products_match_a_reference_with_double_accumulation()
     {
         ParameterSpec[] specs = [new("w_in", [4, 3]), new("w_out", [2, 5]), new("square", [3, 3])];

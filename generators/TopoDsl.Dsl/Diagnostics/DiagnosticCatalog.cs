@@ -26,7 +26,7 @@ public static class DiagnosticCatalog
     public static readonly DiagnosticDescriptor MalformedStatement = Error("TDSL0105", "Not a statement",
         "`{0}` is not a statement: write NAME = EXPR, state NAME = EXPR, or p = / -= / += EXPR");
     public static readonly DiagnosticDescriptor NestedTooDeeply = Error("TDSL0106", "Expression nested too deeply",
-        "`{0}` is nested more than {1} levels deep");
+        "`{0}`: the expression is nested too deeply or too long (the limit is {1})");
     public static readonly DiagnosticDescriptor UnknownName = Error("TDSL0110", "Unknown name",
         "`{0}` is not p, g, t, a hyperparameter, a state or a local defined above");
     public static readonly DiagnosticDescriptor UnknownFunction = Error("TDSL0111", "Unknown function",

@@ -59,11 +59,13 @@ internal sealed class Planner
                 DefineLocal(statement, value);
                 break;
             case StatementTarget.State:
-                _open.Steps.Add(new AssignStateStep(statement.Index, statement.Name, PrepareForPass(value)));
+                var state = PrepareForPass(value); // may close the open pass: prepare before choosing the pass
+                _open.Steps.Add(new AssignStateStep(statement.Index, statement.Name, state));
                 _open.WrittenStates.Add(statement.Index);
                 break;
             default:
-                _open.Steps.Add(new UpdateParameterStep(PrepareForPass(value)));
+                var update = PrepareForPass(value);
+                _open.Steps.Add(new UpdateParameterStep(update));
                 _open.WritesParameter = true;
                 break;
         }
@@ -81,7 +83,8 @@ internal sealed class Planner
             _localAliases[index] = Island(value);
         else
         {
-            _open.Steps.Add(new DefineLocalStep(index, statement.Name, PrepareForPass(value), null));
+            var prepared = PrepareForPass(value);
+            _open.Steps.Add(new DefineLocalStep(index, statement.Name, prepared, null));
             _localPasses[index] = _open;
         }
     }
@@ -112,7 +115,8 @@ internal sealed class Planner
         var shape = _shapes.Of(operand);
         if (shape.IsParameterShaped)
         {
-            _open.Steps.Add(new AccumulateStep(id, PrepareForPass(operand)));
+            var prepared = PrepareForPass(operand);
+            _open.Steps.Add(new AccumulateStep(id, prepared));
             _open.PendingReductions.Add(id);
         }
         else

@@ -10,12 +10,16 @@ internal sealed class Parser
 {
     public const int MaxDepth = 64;
 
+    /// <summary>Binary operators per line: bounds the depth of left-nested trees, which later phases walk recursively.</summary>
+    public const int MaxOperators = 512;
+
     private readonly IReadOnlyList<Token> _tokens;
     private readonly DiagnosticBag _diagnostics;
     private readonly int _lineStart;
     private readonly int _lineEnd;
     private int _position;
     private int _depth;
+    private int _operators;
 
     private Parser(IReadOnlyList<Token> tokens, DiagnosticBag diagnostics, int lineStart, int lineEnd)
     {
@@ -129,6 +133,7 @@ internal sealed class Parser
         while (!AtLineEnd && Current.Kind is TokenKind.Plus or TokenKind.Minus)
         {
             var op = Current.Kind == TokenKind.Plus ? BinaryOperator.Add : BinaryOperator.Subtract;
+            CountOperator();
             _position++;
             var right = ParseMultiplicative();
             left = new BinaryExpr(left.Span.Cover(right.Span), op, left, right);
@@ -142,6 +147,7 @@ internal sealed class Parser
         while (!AtLineEnd && Current.Kind is TokenKind.Star or TokenKind.Slash or TokenKind.At)
         {
             var op = Current.Kind switch { TokenKind.Star => BinaryOperator.Multiply, TokenKind.Slash => BinaryOperator.Divide, _ => BinaryOperator.MatMul };
+            CountOperator();
             _position++;
             var right = ParseUnary();
             left = new BinaryExpr(left.Span.Cover(right.Span), op, left, right);
@@ -252,6 +258,12 @@ internal sealed class Parser
     {
         string detail = char.IsDigit(token.Text[0]) || token.Text[0] == '.' ? ": a malformed number" : "";
         _diagnostics.Report(DiagnosticCatalog.UnexpectedToken, token.Span, detail);
+    }
+
+    private void CountOperator()
+    {
+        if (++_operators > MaxOperators)
+            throw Fail(DiagnosticCatalog.NestedTooDeeply, Current.Span, MaxOperators);
     }
 
     private void Enter()
