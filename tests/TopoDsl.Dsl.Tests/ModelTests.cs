@@ -11,7 +11,7 @@ public class ModelTests
     {
         var rule = RuleLibrary.Named(name);
         var first = RuleCompiler.Analyze(rule.Text, rule.Context);
-        var second = RuleCompiler.Analyze(string.Copy(rule.Text), new RuleContext(rule.Hyperparameters.ToArray()));
+        var second = RuleCompiler.Analyze(new string(rule.Text.ToCharArray()), new RuleContext(rule.Hyperparameters.ToArray()));
         Assert.Equal(first, second);
         Assert.Equal(first.GetHashCode(), second.GetHashCode());
         Assert.NotNull(first.Model);
