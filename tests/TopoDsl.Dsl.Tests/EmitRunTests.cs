@@ -270,6 +270,33 @@ public class EmitRunTests
         }
     }
 
+    [Fact]
+    public void Transposed_islands_round_trip_exactly()
+    {
+        var optimizer = OptimizerCompiler.Create("Islands", "x = transpose(g) + transpose(p)\ny = x * 3\np -= lr * transpose(y) + lr * norm(g @ transpose(g)) * 0",
+            Contexts.Float("lr", 0.1));
+        var (generated, expected) = Stepper.Run(optimizer, [new ParameterSpec("w", [3, 5]), new ParameterSpec("v", [4, 2])], (_, _, p, g, _) =>
+        {
+            for (int i = 0; i < p.Length; i++) p[i] = p[i] - (0.1f * ((g[i] + p[i]) * 3f) + 0.1f * 0f);
+        });
+        Stepper.AssertExactlyEqual(expected, generated);
+    }
+
+    [Theory]
+    [InlineData("p -= lr * t * g")]
+    [InlineData("state m = 1 - beta\nm = m * 0.5\np -= m")]
+    [InlineData("state m = lr\nm = m + g\np = p - lr * where(g > mean(g, neuron), m, 0) / (max(g, neuron) - min(g, 0) + 1)")]
+    [InlineData("u = g * 2\nv = transpose(u)\np -= lr * transpose(v * 3) + lr * sum(v @ u) * g")]
+    [InlineData("p -= lr * exp(-g^2) * tanh(g) * sigmoid(p) + lr * floor(g) * round(p) * log(abs(g) + 1) * g^beta")]
+    public void Assorted_rules_compile_and_step(string text)
+    {
+        var optimizer = OptimizerCompiler.Create("Assorted", text, Contexts.Float("lr", 0.1), Contexts.Float("beta", 0.5));
+        var specs = new[] { new ParameterSpec("w", [4, 3], new NeuronAxis(0, 4)), new ParameterSpec("v", [2, 4], new NeuronAxis(1, 4)) };
+        var (generated, start) = Stepper.Run(optimizer, specs, (_, _, _, _, _) => { }, steps: 3);
+        Assert.All(generated.SelectMany(v => v), x => Assert.False(float.IsInfinity(x)));
+        Assert.NotEqual(start.SelectMany(v => v), generated.SelectMany(v => v));
+    }
+
     [Theory]
     [MemberData(nameof(RuleLibrary.Names), MemberType = typeof(RuleLibrary))]
     public void Every_library_rule_compiles_without_warnings_and_steps(string name)
