@@ -271,6 +271,33 @@ public class EmitRunTests
     }
 
     [Fact]
+    public void Threads_split_a_large_parameter_into_ranges_with_bit_identical_results()
+    {
+        foreach (var rule in new[] { RuleLibrary.Adam, RuleLibrary.Lion })
+        {
+            float[] Run(int threads)
+            {
+                var optimizer = OptimizerCompiler.Create(rule);
+                optimizer.GetType().GetProperty("Threads")!.SetValue(optimizer, threads);
+                const int count = 200_003;   // past the parallel threshold, not a multiple of the chunk alignment
+                var slot = Slots.Create("w", Slots.Random(new Random(5), count), [count]);
+                for (int step = 1; step <= 4; step++)
+                {
+                    Slots.SetGradient(slot, Slots.Random(new Random(10 + step), count));
+                    optimizer.Step([slot], step);
+                }
+                return slot.Values.ToArray();
+            }
+
+            var one = Run(1);
+            Assert.Equal(one, Run(2));
+            Assert.Equal(one, Run(3));
+        }
+        var reduced = OptimizerCompiler.Create(RuleLibrary.NeuronNormalizedSgd);
+        Assert.Null(reduced.GetType().GetProperty("Threads"));   // a reduction needs the whole slot: no ranges
+    }
+
+    [Fact]
     public void Transposed_islands_round_trip_exactly()
     {
         var optimizer = OptimizerCompiler.Create("Islands", "x = transpose(g) + transpose(p)\ny = x * 3\np -= lr * transpose(y) + lr * norm(g @ transpose(g)) * 0",

@@ -21,6 +21,10 @@ public class LipschitzTests
     [InlineData("p -= lr * g / {|TDSL0304:{|TDSL0250:rand()|}|}")]
     [InlineData("p -= lr * log({|TDSL0305:abs(g)|})")]
     [InlineData("p -= lr * log({|TDSL0305:g|})")]
+    // bias corrections whose sign the constants cannot settle give no lower bound
+    [InlineData("state v = 0\nv = beta2 * v + (1 - beta2) * g^2\np -= lr * g / {|TDSL0304:(sqrt(v) / sqrt(1 - c^t) + eps)|}")]
+    [InlineData("state v = 0\nv = beta2 * v + (1 - beta2) * g^2\np -= lr * g / {|TDSL0304:(sqrt(v) / (1 - unknown^t) + eps)|}")]
+    [InlineData("state v = 0\nv = beta2 * v + (1 - beta2) * g^2\np -= lr * g / {|TDSL0304:(sqrt(v) / sqrt(1 - beta2^t) - eps)|}")]
     public void Non_lipschitz_forms_warn_with_the_reason(string markup)
     {
         var analysis = Markup.Verify(markup);
@@ -51,6 +55,9 @@ public class LipschitzTests
     [InlineData("p -= lr * where(lr > 0, sign(lr), 0) * g")]
     [InlineData("p -= lr * sign(lr - 1) * g")]
     [InlineData("p -= lr * tanh(g) / (steps + 1)")]
+    // torch.optim.Adam's order: a bias correction 1 - beta2^t (0 < beta2 < 1, t >= 1) is a positive constant
+    [InlineData("state v = 0\nv = beta2 * v + (1 - beta2) * g^2\np -= lr * g / (sqrt(v) / sqrt(1 - beta2^t) + eps)")]
+    [InlineData("state m = 0\nstate v = 0\nv = v + g^2\np -= lr / (1 - beta1^t) * m / (sqrt(v) / (2 - beta^(t + 1)) + eps)")]
     public void Lipschitz_rules_pass(string text)
     {
         var analysis = Markup.Verify(text);

@@ -112,6 +112,8 @@ internal sealed partial class AbstractInterpreter
             BinaryOperator.Power => LowerBounds.Power(left.Bound, binary.Right.LiteralValue()),
             _ => LowerBound.Any,
         };
+        if (!left.Varies && !right.Varies)
+            bound = LowerBounds.Join(bound, ConstantRange.Of(binary, _defaults).Bound);   // e.g. 1 - beta2^t > 0
         if (binary.Operator == BinaryOperator.Divide)
             CheckDenominator(binary.Right, right, binary);
         if (binary.Operator == BinaryOperator.Power && binary.Right.LiteralValue() < 0)

@@ -19,12 +19,14 @@ internal sealed class KernelWriter(CodeWriter writer, RuleModel model, EmitTarge
         bool neurons = PlanQueries.UsesPerNeuronReductions(model);
         var scalar = ExpressionWriter.Scalar();
 
-        writer.Open($"private void {MethodName}({Names.Slot} slot{string.Concat(parameters.Select(p => ", float " + p))})");
+        bool split = PlanQueries.IsSplittable(model);
+        string range = split ? ", int start, int end" : "";
+        writer.Open($"private void {MethodName}({Names.Slot} slot{range}{string.Concat(parameters.Select(p => ", float " + p))})");
         writer.Line($"global::System.Span<float> {Names.ParameterSpan} = slot.Values;");
         if (PlanQueries.Reads(nodes, Builtin.Gradient)) writer.Line($"global::System.ReadOnlySpan<float> {Names.GradientSpan} = slot.Gradient;");
         foreach (var state in model.States)
             writer.Line($"float[] {Names.StateArray(state.Name)} = slot.State({CSharpLiterals.Int(state.Slot)}, {scalar.Write(state.Initial)});");
-        writer.Line($"int count = {Names.ParameterSpan}.Length;");
+        writer.Line(split ? "int count = end;   // entries [start, end) of this slot" : $"int count = {Names.ParameterSpan}.Length;");
         if (matrix) WriteMatrixGeometry();
         if (neurons) WriteNeuronGeometry();
         if (PlanQueries.NeedsScratch(model)) WriteScratch(matrix, neurons);

@@ -97,8 +97,42 @@ internal static class OptimizerWriter
         if (UsesStep(model)) writer.Line($"float {Names.Step} = (float)step;");
         foreach (var definition in model.Plan.StepScalars)
             writer.Line($"float {Names.Scalar(definition.Id)} = {scalar.Write(definition.Value)};");
-        writer.Line("for (int k = 0; k < parameters.Count; k++)");
-        writer.Line($"    {KernelWriter.MethodName}(parameters[k]{string.Concat(parameters.Select(p => ", " + p))});");
+        string arguments = string.Concat(parameters.Select(p => ", " + p));
+        if (!PlanQueries.IsSplittable(model))
+        {
+            writer.Line("for (int k = 0; k < parameters.Count; k++)");
+            writer.Line($"    {KernelWriter.MethodName}(parameters[k]{arguments});");
+            writer.Close();
+            return;
+        }
+        writer.Open("for (int k = 0; k < parameters.Count; k++)");
+        writer.Line("var slot = parameters[k];");
+        writer.Line("if (Threads <= 1 || slot.Count < TopoDslParallelThreshold)");
+        writer.Line($"    {KernelWriter.MethodName}(slot, 0, slot.Count{arguments});");
+        writer.Line("else");
+        writer.Line($"    TopoDslStepInParallel(slot{arguments});");
         writer.Close();
+        writer.Close();
+        writer.Line();
+        // A method of its own: the lambda's captures would otherwise allocate on every Step, threads or not.
+        writer.Open($"private void TopoDslStepInParallel({Names.Slot} slot{string.Concat(parameters.Select(p => ", float " + p))})");
+        writer.Line("// create the state buffers before the threads ask for them");
+        foreach (var state in model.States)
+            writer.Line($"slot.State({CSharpLiterals.Int(state.Slot)}, {scalar.Write(state.Initial)});");
+        writer.Line("int length = slot.Count;");
+        writer.Line("int chunks = global::System.Math.Min(Threads, (length + TopoDslParallelThreshold / 2 - 1) / (TopoDslParallelThreshold / 2));");
+        writer.Line("global::System.Threading.Tasks.Parallel.For(0, chunks, new global::System.Threading.Tasks.ParallelOptions { MaxDegreeOfParallelism = chunks }, c =>");
+        writer.Line("    " + $"{KernelWriter.MethodName}(slot, TopoDslChunkStart(length, chunks, c), TopoDslChunkStart(length, chunks, c + 1){arguments}));");
+        writer.Close();
+        writer.Line();
+        writer.Line("/// <summary>Worker threads for a large parameter (entries are split into ranges; results do not depend on it). Default 1.</summary>");
+        writer.Line("public int Threads { get; set; } = 1;");
+        writer.Line();
+        writer.Line("// Below this many entries one thread is faster than handing out work.");
+        writer.Line("private const int TopoDslParallelThreshold = 1 << 16;");
+        writer.Line();
+        writer.Line("// Chunk boundaries on multiples of 64 entries, so that threads never share a cache line.");
+        writer.Line("private static int TopoDslChunkStart(int length, int chunks, int c) =>");
+        writer.Line("    c >= chunks ? length : (int)((long)length * c / chunks) & ~63;");
     }
 }

@@ -24,7 +24,7 @@ internal sealed class PassWriter(CodeWriter writer, RuleModel model)
         foreach (var reduction in reductions) ReductionWriter.Declare(writer, reduction);
         writer.Block();
         var body = new Loads(parameter, gradient, states.Select(s => s.Name).ToList());
-        writer.Line("int i = 0;");
+        writer.Line(PlanQueries.IsSplittable(model) ? "int i = start;" : "int i = 0;");
         if (pass.Vectorizable) WriteVectorLoop(pass, body);
         writer.Open("for (; i < count; i++)");
         if (neuron) writer.Line("int nrn = (i / inner) % groups;");

@@ -55,4 +55,14 @@ internal static class PlanQueries
     }
 
     public static string Dimension(Axis axis) => axis == Axis.Row ? "rows" : "cols";
+
+    /// <summary>
+    /// True when every entry's update reads only that entry (one pass, no reduction, no matrix form, no noise, no
+    /// scratch): then a slot can be cut into ranges that threads update independently, with results identical
+    /// to one thread's.
+    /// </summary>
+    public static bool IsSplittable(RuleModel model) =>
+        model.Plan.Reductions.Count == 0 && !model.Traits.NeedsMatrixParameters && !NeedsScratch(model)
+        && !UsesFunction(model, Function.Randn, Function.Rand)
+        && model.Plan.Ops.All(op => op is Planning.ElementPass or Planning.SlotScalarOp);
 }
