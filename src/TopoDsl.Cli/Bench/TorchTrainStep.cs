@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 
 namespace TopoDsl.Cli.Bench;
@@ -10,21 +9,6 @@ namespace TopoDsl.Cli.Bench;
 /// </summary>
 internal static class TorchTrainStep
 {
-    public const string Python = "/usr/bin/python3";
-
-    public static bool Available()
-    {
-        if (!File.Exists(Python)) return false;
-        try
-        {
-            return Run(["-c", "import torch"], new Dictionary<string, string>()).ExitCode == 0;
-        }
-        catch (Exception)
-        {
-            return false;
-        }
-    }
-
     public static (double Milliseconds, string Configuration) Milliseconds(TrainBenchmarkTask task, int threads)
     {
         var best = (Milliseconds: double.PositiveInfinity, Configuration: "");
@@ -35,7 +19,7 @@ internal static class TorchTrainStep
                 $"{{\"widths\": [{string.Join(", ", task.Widths)}], \"activation\": \"{task.TorchActivation}\", \"bias\": {(task.Bias ? "true" : "false")}, " +
                 $"\"batch\": {task.Batch}, \"torch_threads\": {torchThreads}, \"warmup\": {StepTiming.Warmup}, " +
                 $"\"repeats\": {StepTiming.Repeats}, \"steps\": {StepTiming.StepsPerRepeat}}}");
-            var (code, stdout, stderr) = Run(["-c", Script, spec], new Dictionary<string, string>
+            var (code, stdout, stderr) = TorchProcess.Run(["-c", Script, spec], new Dictionary<string, string>
             {
                 ["OPENBLAS_NUM_THREADS"] = blasThreads.ToString(), ["OMP_NUM_THREADS"] = torchThreads.ToString(),
             });
@@ -46,24 +30,5 @@ internal static class TorchTrainStep
         return best;
     }
 
-    private static readonly string Script = LoadScript();
-
-    private static string LoadScript()
-    {
-        using var stream = typeof(TorchTrainStep).Assembly.GetManifestResourceStream("TopoDsl.Cli.Bench.torch_train_step.py")
-            ?? throw new InvalidOperationException("the PyTorch benchmark script is not embedded in topo");
-        return new StreamReader(stream).ReadToEnd();
-    }
-
-    private static (int ExitCode, string Stdout, string Stderr) Run(IEnumerable<string> args, Dictionary<string, string> environment)
-    {
-        var psi = new ProcessStartInfo(Python) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var a in args) psi.ArgumentList.Add(a);
-        foreach (var (k, v) in environment) psi.Environment[k] = v;
-        using var p = Process.Start(psi) ?? throw new InvalidOperationException($"could not start {Python}");
-        var stdout = p.StandardOutput.ReadToEndAsync();
-        var stderr = p.StandardError.ReadToEndAsync();
-        p.WaitForExit();
-        return (p.ExitCode, stdout.Result, stderr.Result);
-    }
+    private static readonly string Script = TorchProcess.Script("torch_train_step.py");
 }

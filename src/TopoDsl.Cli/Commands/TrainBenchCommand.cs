@@ -32,7 +32,7 @@ internal static class TrainBenchCommand
         foreach (var name in wanted ?? [])
             if (!TrainBenchmarkTask.Standard.Any(t => t.Name == name))
                 throw new UsageException($"--only: no task named '{name}'; known: {string.Join(", ", TrainBenchmarkTask.Standard.Select(t => t.Name))}");
-        bool torch = TorchTrainStep.Available();
+        bool torch = TorchProcess.Available();
         if (!torch) Console.Error.WriteLine("topo: PyTorch not found (apt-get install python3-torch libopenblas0-pthread); timing TopoDsl alone");
 
         var rows = new List<Row>();

@@ -1,0 +1,42 @@
+using System.Diagnostics;
+
+namespace TopoDsl.Cli.Bench;
+
+/// <summary>Runs PyTorch benchmark scripts (embedded in topo) under Debian's /usr/bin/python3.</summary>
+internal static class TorchProcess
+{
+    public const string Python = "/usr/bin/python3";
+
+    public static bool Available()
+    {
+        if (!File.Exists(Python)) return false;
+        try
+        {
+            return Run(["-c", "import torch"], new Dictionary<string, string>()).ExitCode == 0;
+        }
+        catch (Exception)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>The text of an embedded script, e.g. "torch_train_step.py".</summary>
+    public static string Script(string name)
+    {
+        using var stream = typeof(TorchProcess).Assembly.GetManifestResourceStream("TopoDsl.Cli.Bench." + name)
+            ?? throw new InvalidOperationException($"the PyTorch benchmark script {name} is not embedded in topo");
+        return new StreamReader(stream).ReadToEnd();
+    }
+
+    public static (int ExitCode, string Stdout, string Stderr) Run(IEnumerable<string> args, Dictionary<string, string> environment)
+    {
+        var psi = new ProcessStartInfo(Python) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var a in args) psi.ArgumentList.Add(a);
+        foreach (var (k, v) in environment) psi.Environment[k] = v;
+        using var p = Process.Start(psi) ?? throw new InvalidOperationException($"could not start {Python}");
+        var stdout = p.StandardOutput.ReadToEndAsync();
+        var stderr = p.StandardError.ReadToEndAsync();
+        p.WaitForExit();
+        return (p.ExitCode, stdout.Result, stderr.Result);
+    }
+}
