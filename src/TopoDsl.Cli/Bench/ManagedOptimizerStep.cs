@@ -23,6 +23,6 @@ internal static class ManagedOptimizerStep
         var slots = new[] { new ParameterSlot("p", p) };
         var adam = new Adam { lr = 1e-3f, beta1 = 0.9f, beta2 = 0.999f, eps = 1e-8f, Threads = threads };
         int step = 0;
-        return OptimizerTiming.MedianMilliseconds(() => adam.Step(slots, ++step));
+        return StepTiming.OptimizerStep.MedianMilliseconds(() => adam.Step(slots, ++step));
     }
 }

@@ -23,7 +23,7 @@ internal static class ManagedTrainStep
             var model = Mlp.Create(task.Widths, task.Activation, task.Bias, seed: 1);
             var (x, y) = RandomBatch(task);
             var trainer = new Trainer(model, new Sgd(1e-3f), ParameterSlots.For(model));
-            return StepTiming.MedianMilliseconds(() => trainer.Step(() => Loss.MeanSquaredError(model.Forward(x), y)));
+            return StepTiming.TrainingStep.MedianMilliseconds(() => trainer.Step(() => Loss.MeanSquaredError(model.Forward(x), y)));
         }
         finally
         {

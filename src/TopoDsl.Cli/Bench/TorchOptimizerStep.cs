@@ -10,7 +10,7 @@ internal static class TorchOptimizerStep
     {
         string spec = string.Create(CultureInfo.InvariantCulture,
             $"{{\"parameters\": {parameters}, \"threads\": {threads}, \"foreach\": {(useForeach ? "true" : "false")}, " +
-            $"\"warmup\": {OptimizerTiming.Warmup}, \"repeats\": {OptimizerTiming.Repeats}, \"steps\": {OptimizerTiming.StepsPerRepeat}}}");
+            $"\"warmup\": {StepTiming.OptimizerStep.Warmup}, \"repeats\": {StepTiming.OptimizerStep.Repeats}, \"steps\": {StepTiming.OptimizerStep.StepsPerRepeat}}}");
         var (code, stdout, stderr) = TorchProcess.Run(["-c", Script, spec], new Dictionary<string, string>
         {
             ["OMP_NUM_THREADS"] = threads.ToString(CultureInfo.InvariantCulture),

@@ -17,8 +17,8 @@ internal static class TorchTrainStep
         {
             string spec = string.Create(System.Globalization.CultureInfo.InvariantCulture,
                 $"{{\"widths\": [{string.Join(", ", task.Widths)}], \"activation\": \"{task.TorchActivation}\", \"bias\": {(task.Bias ? "true" : "false")}, " +
-                $"\"batch\": {task.Batch}, \"torch_threads\": {torchThreads}, \"warmup\": {StepTiming.Warmup}, " +
-                $"\"repeats\": {StepTiming.Repeats}, \"steps\": {StepTiming.StepsPerRepeat}}}");
+                $"\"batch\": {task.Batch}, \"torch_threads\": {torchThreads}, \"warmup\": {StepTiming.TrainingStep.Warmup}, " +
+                $"\"repeats\": {StepTiming.TrainingStep.Repeats}, \"steps\": {StepTiming.TrainingStep.StepsPerRepeat}}}");
             var (code, stdout, stderr) = TorchProcess.Run(["-c", Script, spec], new Dictionary<string, string>
             {
                 ["OPENBLAS_NUM_THREADS"] = blasThreads.ToString(), ["OMP_NUM_THREADS"] = torchThreads.ToString(),

@@ -57,7 +57,7 @@ internal static class OptimizerBenchCommand
         if (Console.IsOutputRedirected) AnsiConsole.Profile.Width = 200;
         AnsiConsole.Write(table);
         Console.WriteLine($"Adam(lr 1e-3, betas 0.9/0.999, eps 1e-8) on one tensor of {parameters.ToString("N0", CultureInfo.InvariantCulture)} float32 parameters; " +
-            $"median of {OptimizerTiming.Repeats} blocks of {OptimizerTiming.StepsPerRepeat} steps after warming up, each side in its own process.");
+            $"median of {StepTiming.OptimizerStep.Repeats} blocks of {StepTiming.OptimizerStep.StepsPerRepeat} steps after warming up, each side in its own process.");
     }
 
     private static string F(double v) => v.ToString("0.000", CultureInfo.InvariantCulture);
