@@ -99,7 +99,13 @@ internal sealed class LiteralPositions
             switch (kind)
             {
                 case 'u': i += 5; break;
-                case 'U': i += 9; offsets.Add(i - 9); break;   // a code point past U+FFFF is two UTF-16 characters
+                case 'U':
+                    i += 9;
+                    // a code point past U+FFFF is two UTF-16 characters; \U0000XXXX is one
+                    if (i < text.Length && uint.TryParse(text.Substring(i - 7, 8), System.Globalization.NumberStyles.AllowHexSpecifier,
+                            System.Globalization.CultureInfo.InvariantCulture, out uint codePoint) && codePoint > 0xFFFF)
+                        offsets.Add(i - 9);
+                    break;
                 case 'x':
                     int digits = 0;
                     while (digits < 4 && i + 2 + digits < text.Length - 1 && Uri.IsHexDigit(text[i + 2 + digits])) digits++;

@@ -45,6 +45,8 @@ internal static class RuleReader
         string? unsupported =
             declaration is not ClassDeclarationSyntax ? WithArticle(KeywordsOf(declaration)) :
             type.IsStatic ? "a static class" :
+            type.IsFileLocal ? "a file-local class" :
+            InFileLocalType(type) ? "nested in a file-local type" :
             type.IsAbstract ? "an abstract class" :
             type.Arity > 0 ? "a generic class" : null;
         if (unsupported is not null)
@@ -54,6 +56,14 @@ internal static class RuleReader
         for (var parent = declaration.Parent as TypeDeclarationSyntax; parent is not null; parent = parent.Parent as TypeDeclarationSyntax)
             if (!parent.Modifiers.Any(SyntaxKind.PartialKeyword))
                 diagnostics.Add(Usage(UsageDiagnostics.NotPartial, parent.Identifier.GetLocation(), parent.Identifier.ValueText, "containing type"));
+    }
+
+    /// <summary>A file-local type cannot be continued in the generated file (that would be another type).</summary>
+    private static bool InFileLocalType(INamedTypeSymbol type)
+    {
+        for (var parent = type.ContainingType; parent is not null; parent = parent.ContainingType)
+            if (parent.IsFileLocal) return true;
+        return false;
     }
 
     private static string WithArticle(string noun) => ("aeiou".IndexOf(noun[0]) >= 0 ? "an " : "a ") + noun;
@@ -80,9 +90,10 @@ internal static class RuleReader
     {
         var containing = new List<string>();
         for (var parent = declaration.Parent as TypeDeclarationSyntax; parent is not null; parent = parent.Parent as TypeDeclarationSyntax)
-            containing.Insert(0, $"partial {KeywordsOf(parent)} {parent.Identifier.ValueText}{parent.TypeParameterList}");
+            containing.Insert(0, $"partial {KeywordsOf(parent)} {parent.Identifier.Text}{parent.TypeParameterList}");
         var ns = type.ContainingNamespace is { IsGlobalNamespace: false } n ? n.ToDisplayString() : null;
-        return new EmitTarget(ns, type.Name, containing.ToEquatableArray(), AccessibilityOf(type));
+        // Identifier.Text keeps a verbatim @ (class @event), which the generated declaration needs.
+        return new EmitTarget(ns, declaration.Identifier.Text, containing.ToEquatableArray(), AccessibilityOf(type));
     }
 
     private static string KeywordsOf(TypeDeclarationSyntax type) => type is RecordDeclarationSyntax record
@@ -101,5 +112,5 @@ internal static class RuleReader
     };
 
     private static string HintName(INamedTypeSymbol type) =>
-        type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat).Replace("global::", "").Replace('<', '{').Replace('>', '}') + ".UpdateRule.g.cs";
+        type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat).Replace("global::", "").Replace("@", "").Replace('<', '{').Replace('>', '}') + ".UpdateRule.g.cs";
 }
