@@ -22,7 +22,8 @@ public class EmitRunTests
         {
             var mk = m.TryGetValue(k, out var a) ? a : m[k] = new float[p.Length];
             var vk = v.TryGetValue(k, out var b) ? b : v[k] = new float[p.Length];
-            float bc1 = 1f - MathF.Pow(beta1, step), bc2 = 1f - MathF.Pow(beta2, step);
+            // step scalars are computed in double and rounded once, as PyTorch computes them in Python
+            float bc1 = (float)(1d - Math.Pow(beta1, step)), bc2 = (float)(1d - Math.Pow(beta2, step));
             for (int i = 0; i < p.Length; i++)
             {
                 mk[i] = beta1 * mk[i] + (1f - beta1) * g[i];

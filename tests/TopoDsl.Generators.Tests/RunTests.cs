@@ -35,11 +35,14 @@ public class RunTests
             Slots.SetGradient(b, g);
             generated.Step([a], t);
             shipped.Step([b], t);
+            // the step's scalars are computed in double and rounded once (as torch computes them in Python)
+            float stepSize = (float)(lr / (1 - Math.Pow(beta1, t)));
+            float correction = (float)Math.Sqrt(1 - Math.Pow(beta2, t));
             for (int i = 0; i < p.Length; i++)
             {
                 m[i] = beta1 * m[i] + (1 - beta1) * g[i];
                 v[i] = beta2 * v[i] + (1 - beta2) * (g[i] * g[i]);
-                p[i] -= lr / (1 - MathF.Pow(beta1, t)) * m[i] / (MathF.Sqrt(v[i]) / MathF.Sqrt(1 - MathF.Pow(beta2, t)) + eps);
+                p[i] -= stepSize * m[i] / (MathF.Sqrt(v[i]) / correction + eps);
             }
             Same.Bits(p, a.Values, $"generated Adam, step {t}");
             Same.Bits(m, a.State(0), $"generated Adam m, step {t}");

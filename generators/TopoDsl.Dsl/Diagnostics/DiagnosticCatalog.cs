@@ -86,7 +86,7 @@ public static class DiagnosticCatalog
     public static readonly DiagnosticDescriptor DivisionByZero = Warning("TDSL0304", "Division by a value that can reach zero",
         "the divisor `{0}` in `{1}` depends on p, g or state and can reach zero (add a positive constant such as eps)" + NotLipschitz);
     public static readonly DiagnosticDescriptor LogOfZero = Warning("TDSL0305", "log of a value that can reach zero",
-        "`{0}` takes the log of `{1}`, which depends on p, g or state and can reach zero" + NotLipschitz);
+        "the argument `{0}` of `{1}` depends on p, g or state and can reach zero" + NotLipschitz);
 
     public static IReadOnlyList<DiagnosticDescriptor> All { get; } =
     [

@@ -27,6 +27,15 @@ internal static class CSharpLiterals
         return f.ToString("R", CultureInfo.InvariantCulture) + "f";
     }
 
+    /// <summary><paramref name="value"/> as a double literal that round-trips.</summary>
+    public static string Double(double value)
+    {
+        if (double.IsPositiveInfinity(value)) return "global::System.Double.PositiveInfinity";
+        if (double.IsNegativeInfinity(value)) return "global::System.Double.NegativeInfinity";
+        if (double.IsNaN(value)) return "global::System.Double.NaN";
+        return value.ToString("R", CultureInfo.InvariantCulture) + "d";
+    }
+
     public static string Bool(bool value) => value ? "true" : "false";
 
     public static string Int(int value) => value.ToString(CultureInfo.InvariantCulture);

@@ -96,7 +96,7 @@ internal static class OptimizerWriter
             writer.Line($"float {Names.Hyperparameter(hyperparameter.Name)} = (float)this.{CSharpLiterals.Identifier(hyperparameter.Name)};");
         if (UsesStep(model)) writer.Line($"float {Names.Step} = (float)step;");
         foreach (var definition in model.Plan.StepScalars)
-            writer.Line($"float {Names.Scalar(definition.Id)} = {scalar.Write(definition.Value)};");
+            writer.Line($"float {Names.Scalar(definition.Id)} = {StepScalarWriter.TryWrite(definition.Value) ?? scalar.Write(definition.Value)};");
         string arguments = string.Concat(parameters.Select(p => ", " + p));
         if (!PlanQueries.IsSplittable(model))
         {

@@ -2,14 +2,14 @@ namespace TopoDsl.Rules;
 
 /// <summary>
 /// Lion (Chen et al. 2023, "Symbolic Discovery of Optimization Algorithms"): the sign of an interpolation of
-/// momentum and gradient, decoupled weight decay, then the momentum update. Equivariant; not Lipschitz (sign).
+/// momentum and gradient plus decoupled weight decay, then the momentum update. Equivariant; not Lipschitz (sign).
 /// </summary>
 // sign makes the rule discontinuous in g: known, documented, and reported in Traits.LipschitzReasons.
 #pragma warning disable TDSL0301
 [UpdateRule("""
     state m = 0
     c = beta1 * m + (1 - beta1) * g
-    p = p * (1 - lr * weight_decay) - lr * sign(c)
+    p -= lr * (sign(c) + weight_decay * p)
     m = beta2 * m + (1 - beta2) * g
     """)]
 #pragma warning restore TDSL0301

@@ -112,23 +112,22 @@ public class TorchOptimizerTests(ITestOutputHelper output)
     }
 
     /// <summary>
-    /// Rules/Lion.cs writes the decay as p * (1 - lr * weight_decay): 1 - lr * wd is rounded to float32 once
-    /// (0.99989998 for 0.99989999994, -1.65e-8 relative) and that bias compounds every step, on top of an extra rounding.
+    /// Rules/Lion.cs writes the decay inside the step, p -= lr * (sign(c) + weight_decay * p), as the paper does: the
+    /// form p * (1 - lr * weight_decay) rounds 1 - lr * wd to float32 once (-1.65e-8 relative) and that bias
+    /// compounded to 4.8e-6 over 100 steps.
     /// </summary>
-    [TorchFact(Skip = "known mismatch, reported: Rules/Lion.cs drifts 4.8e-6 (relative) from the published update over 100 steps; " +
-                      "the published form (PublishedLion) stays at 4.3e-7. Remove Skip when Lion.cs uses p -= lr * (sign(c) + weight_decay * p).")]
+    [TorchFact]
     public void Shipped_lion_matches_the_published_update()
     {
         Compare("Lion", OracleCases.Single(x => x.Name == "Lion").Create(), Tolerance);
     }
 
     /// <summary>
-    /// The emitted Step computes 1 - beta2^t and its square root in float32 (MathF.Pow), torch in Python doubles:
-    /// at t = 2, 1 - 0.999f^2 is 0.001998961 in float32 and 0.0019989743 in double (6.6e-6 relative).
-    /// With p = 0 and g = 1 at every step, lr = 0.5: TopoDsl gives p = -0.99999833 after step 2, torch -1.0.
+    /// The emitted Step computes step scalars such as 1 - beta2^t in double, as torch does in Python: in float32,
+    /// 1 - 0.999f^2 is 0.001998961 against 0.0019989743 (6.6e-6 relative), which at lr = 0.5 put p 1.5e-6 from
+    /// torch after two steps.
     /// </summary>
-    [TorchFact(Skip = "known mismatch, reported: Adam's step scalars (bias corrections) are computed in float32, so at lr = 0.5 " +
-                      "the parameters differ from torch by 1.5e-6 at step 2. Remove Skip when the emitter computes step scalars in double.")]
+    [TorchFact]
     public void Adam_with_a_large_learning_rate_matches_torch()
     {
         var worst = Compare("Adam lr 0.5", new TopoDsl.Rules.Adam { lr = 0.5f }, Tolerance);
