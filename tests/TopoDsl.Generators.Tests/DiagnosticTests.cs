@@ -256,6 +256,53 @@ public class DiagnosticTests
         run.AssertCompilesWithoutErrors();
     }
 
+    [Theory]
+    [InlineData("p -= lr * g", "public int {|TDSL0004:Threads|} = 4;", "Threads")]
+    [InlineData("p -= lr * g + sigma * {|TDSL0250:randn()|}", "public long {|TDSL0004:Seed|};", "Seed")]
+    [InlineData("p -= lr * g", "public static string {|TDSL0004:Traits|} = \"\";", "Traits")]
+    [InlineData("p -= lr * g", "public void {|TDSL0004:Step|}() { }", "Step")]
+    [InlineData("p -= lr * g", "private int {|TDSL0004:TopoDslScratch|};", "TopoDslScratch")]
+    public void A_member_the_generated_optimizer_declares_is_reported_instead_of_broken_generated_code(string rule, string member, string name)
+    {
+        var run = Markup.Verify($$"""""
+            using TopoDsl;
+
+            [UpdateRule("""
+                {{rule}}
+                """)]
+            public partial class Opt
+            {
+                public float lr = 0.01f;
+                public float sigma = 0.1f;
+                {{member}}
+            }
+            """"");
+
+        Assert.Contains(run.Diagnostics, d => d.Id == "TDSL0004" && d.GetMessage().Contains($"`{name}`", StringComparison.Ordinal));
+        Assert.Empty(run.Sources);
+        run.AssertCompilesWithoutErrors();
+    }
+
+    [Fact]
+    public void A_member_named_threads_is_fine_when_the_rule_cannot_be_split_across_threads()
+    {
+        var run = Markup.Verify(""""
+            using TopoDsl;
+
+            [UpdateRule("""
+                p -= lr * g / (norm(g) + 1)
+                """)]
+            public partial class Opt
+            {
+                public float lr = 0.01f;
+                public int Threads = 4;
+            }
+            """");
+
+        Assert.Single(run.Sources);
+        run.AssertCompilesWithoutErrors();
+    }
+
     [Fact]
     public void A_containing_type_that_is_not_partial_is_reported_on_its_name()
     {

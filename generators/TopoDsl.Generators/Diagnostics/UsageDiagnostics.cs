@@ -21,5 +21,9 @@ internal static class UsageDiagnostics
         "Rule text is not a constant string",
         "the rule of `{0}` must be a constant string, ideally a raw string literal (\"\"\"); it is missing, null or not a constant");
 
-    public static IReadOnlyList<TopoDsl.Dsl.DiagnosticDescriptor> All { get; } = [NotPartial, UnsupportedTarget, RuleNotConstant];
+    public static readonly TopoDsl.Dsl.DiagnosticDescriptor GeneratedMemberClash = new("TDSL0004", DslSeverity.Error,
+        "Member name taken by the generated optimizer",
+        "`{0}` is declared by the generated optimizer ({1}); rename this member");
+
+    public static IReadOnlyList<TopoDsl.Dsl.DiagnosticDescriptor> All { get; } = [NotPartial, UnsupportedTarget, RuleNotConstant, GeneratedMemberClash];
 }

@@ -33,6 +33,9 @@ internal static class RuleReader
             diagnostics.Add(DiagnosticInfo.Create(RoslynDescriptors.For(found.Id), found.Message, Location.Create(literal!.SyntaxTree, span)));
         }
 
+        if (analysis.Model is { } model) CheckGeneratedMembers(type, model, diagnostics);
+        if (diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error)) return new RuleResult(null, diagnostics.ToEquatableArray());
+
         cancellation.ThrowIfCancellationRequested();
         var source = RuleCompiler.Emit(analysis, EmitTargetOf(type, declaration));
         var code = source is null ? null : new GeneratedRule(HintName(type), source);
@@ -67,6 +70,26 @@ internal static class RuleReader
     }
 
     private static string WithArticle(string noun) => ("aeiou".IndexOf(noun[0]) >= 0 ? "an " : "a ") + noun;
+
+    /// <summary>Members of the user's class that the generated part would declare again (CS0102 in generated code otherwise).</summary>
+    private static void CheckGeneratedMembers(INamedTypeSymbol type, RuleModel model, List<DiagnosticInfo> diagnostics)
+    {
+        var generated = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["Step"] = "the IOptimizer method",
+            ["Traits"] = "the analysis results",
+        };
+        if (TopoDsl.Dsl.Emit.PlanQueries.IsSplittable(model)) generated["Threads"] = "the thread count";
+        if (TopoDsl.Dsl.Emit.PlanQueries.UsesFunction(model, TopoDsl.Dsl.Binding.Function.Randn, TopoDsl.Dsl.Binding.Function.Rand))
+            generated["Seed"] = "the noise seed";
+        foreach (var member in type.GetMembers())
+        {
+            if (member.IsImplicitlyDeclared || member.Locations.FirstOrDefault(l => l.IsInSource) is not { } at) continue;
+            string? role = generated.TryGetValue(member.Name, out var r) ? r
+                : member.Name.StartsWith("TopoDsl", StringComparison.Ordinal) ? "the TopoDsl* helpers" : null;
+            if (role is not null) diagnostics.Add(Usage(UsageDiagnostics.GeneratedMemberClash, at, member.Name, role));
+        }
+    }
 
     private static (string? Text, ExpressionSyntax? Literal) RuleText(AttributeData attribute, TypeDeclarationSyntax declaration,
         CancellationToken cancellation, List<DiagnosticInfo> diagnostics)
