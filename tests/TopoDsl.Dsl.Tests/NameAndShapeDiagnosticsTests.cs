@@ -22,8 +22,21 @@ public class NameAndShapeDiagnosticsTests
     }
 
     [Theory]
+    [InlineData("p -= g / nrom(g)", "did you mean `norm`?")]
+    [InlineData("p -= sqtr(g)", "did you mean `sqrt`?")]
+    [InlineData("p -= g * sigmiod(g)", "did you mean `sigmoid`?")]
+    [InlineData("p -= g * frobnicate(g)", "is not a function of the DSL")]
+    public void An_unknown_function_suggests_the_nearest_one(string text, string expected)
+    {
+        var diagnostic = Assert.Single(RuleCompiler.Analyze(text, Contexts.Standard).Diagnostics);
+        Assert.Equal("TDSL0111", diagnostic.Id);
+        Assert.EndsWith(expected, diagnostic.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("p -= {|TDSL0110:foo|} * g")]
     [InlineData("p -= {|TDSL0111:foo|}(g)")]
+    [InlineData("p -= g / ({|TDSL0111:nrom|}(g, neuron) + 1)")]   // one error: `neuron` suits the function meant
     [InlineData("p -= {|TDSL0112:sqrt(g, g)|}")]
     [InlineData("p -= {|TDSL0112:clamp(g, 1)|}")]
     [InlineData("p -= {|TDSL0112:randn(g)|}")]

@@ -168,8 +168,11 @@ internal sealed class Binder
         var arguments = call.Arguments;
         if (!FunctionCatalog.TryGetArity(call.Name, out int min, out int max))
         {
-            BindAll(arguments);
-            return Error(DiagnosticCatalog.UnknownFunction, call.NameSpan);
+            // `neuron` may be right for the function the user meant (nrom(g, neuron)): no second error for it
+            foreach (var argument in arguments)
+                if (argument is not NameExpr { Name: "neuron" }) BindExpression(argument);
+            string suggestion = FunctionCatalog.Nearest(call.Name) is { } nearest ? $"; did you mean `{nearest}`?" : "";
+            return Error(DiagnosticCatalog.UnknownFunction, call.NameSpan, suggestion);
         }
         if (arguments.Count < min || arguments.Count > max)
         {

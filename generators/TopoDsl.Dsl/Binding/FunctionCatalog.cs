@@ -30,6 +30,29 @@ internal static class FunctionCatalog
 
     public static bool IsFunctionName(string name) => Arities.ContainsKey(name);
 
+    /// <summary>The function whose name is nearest to <paramref name="name"/> (at most two edits away), for "did you mean".</summary>
+    public static string? Nearest(string name) => Arities.Keys
+        .Select(candidate => (Candidate: candidate, Distance: EditDistance(name, candidate)))
+        .Where(c => c.Distance <= Math.Min(2, Math.Max(1, name.Length / 2)))
+        .OrderBy(c => c.Distance).ThenBy(c => c.Candidate, StringComparer.Ordinal)
+        .Select(c => c.Candidate).FirstOrDefault();
+
+    /// <summary>Edits (insert, delete, replace, swap of neighbours) between two short names.</summary>
+    private static int EditDistance(string a, string b)
+    {
+        var d = new int[a.Length + 1, b.Length + 1];
+        for (int i = 0; i <= a.Length; i++) d[i, 0] = i;
+        for (int j = 0; j <= b.Length; j++) d[0, j] = j;
+        for (int i = 1; i <= a.Length; i++)
+            for (int j = 1; j <= b.Length; j++)
+            {
+                int cost = a[i - 1] == b[j - 1] ? 0 : 1;
+                d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + cost);
+                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) d[i, j] = Math.Min(d[i, j], d[i - 2, j - 2] + 1);
+            }
+        return d[a.Length, b.Length];
+    }
+
     public static bool TryGetArity(string name, out int min, out int max)
     {
         bool found = Arities.TryGetValue(name, out var arity);

@@ -30,7 +30,7 @@ public static class DiagnosticCatalog
     public static readonly DiagnosticDescriptor UnknownName = Error("TDSL0110", "Unknown name",
         "`{0}` is not p, g, t, a hyperparameter, a state or a local defined above");
     public static readonly DiagnosticDescriptor UnknownFunction = Error("TDSL0111", "Unknown function",
-        "`{0}` is not a function of the DSL");
+        "`{0}` is not a function of the DSL{1}");
     public static readonly DiagnosticDescriptor WrongArgumentCount = Error("TDSL0112", "Wrong number of arguments",
         "`{0}` takes {1}, not {2}");
     public static readonly DiagnosticDescriptor FunctionAsValue = Error("TDSL0113", "Function used as a value",
