@@ -40,14 +40,26 @@ internal static class TrainBenchCommand
             foreach (int n in threadCounts)
             {
                 Console.Error.WriteLine($"timing task {task.Name} ({task.Description}) on {n} thread(s) ...");
-                double topo = ManagedTrainStep.Milliseconds(task, n);
-                var (torchMs, configuration) = torch ? TorchTrainStep.Milliseconds(task, n) : (double.NaN, "");
-                rows.Add(new Row(task, n, topo, torch ? torchMs : null, configuration));
+                // Alternate the two sides a few times and keep each one's median: a shared machine drifts by tens of
+                // percent over seconds, and one pair of runs would catch one side at a bad moment.
+                var topoRounds = new List<double>();
+                var torchRounds = new List<(double Milliseconds, string Configuration)>();
+                for (int round = 0; round < Rounds; round++)
+                {
+                    topoRounds.Add(ManagedTrainStep.Milliseconds(task, n));
+                    if (torch) torchRounds.Add(TorchTrainStep.Milliseconds(task, n));
+                }
+                var torchMedian = torch ? torchRounds.OrderBy(r => r.Milliseconds).ElementAt(Rounds / 2) : (double.NaN, "");
+                rows.Add(new Row(task, n, Median(topoRounds), torch ? torchMedian.Item1 : null, torchMedian.Item2));
             }
         Print(rows);
         if (jsonPath is not null) AtomicFile.WriteAllText(jsonPath, w => w.Write(ToJson(rows)));
         return 0;
     }
+
+    private const int Rounds = 3;
+
+    private static double Median(List<double> values) => values.OrderBy(v => v).ElementAt(values.Count / 2);
 
     private static void Print(List<Row> rows)
     {
@@ -59,7 +71,7 @@ internal static class TrainBenchCommand
         if (Console.IsOutputRedirected) AnsiConsole.Profile.Width = 200;
         AnsiConsole.Write(table);
         foreach (var task in rows.Select(r => r.Task).Distinct()) Console.WriteLine($"task {task.Name}: {task.Description}");
-        Console.WriteLine("Median of 7 blocks of 30 steps after warming up (at least 20 steps and 1.5 s), TopoDsl in this process, PyTorch in its own, one after the other.");
+        Console.WriteLine("Each side: median of 7 blocks of 30 steps after warming up (at least 20 steps and 1.5 s); TopoDsl in this process, PyTorch in its own, alternated 3 times, medians shown.");
     }
 
     private static string F(double v) => v.ToString("0.000", CultureInfo.InvariantCulture);
