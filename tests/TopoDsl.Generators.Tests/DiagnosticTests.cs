@@ -262,6 +262,7 @@ public class DiagnosticTests
     [InlineData("p -= lr * g", "public static string {|TDSL0004:Traits|} = \"\";", "Traits")]
     [InlineData("p -= lr * g", "public void {|TDSL0004:Step|}() { }", "Step")]
     [InlineData("p -= lr * g", "private int {|TDSL0004:TopoDslScratch|};", "TopoDslScratch")]
+    [InlineData("p -= lr * g + sigma * {|TDSL0250:randn()|}", "private long {|TDSL0004:_topoDslSeed|};", "_topoDslSeed")]
     public void A_member_the_generated_optimizer_declares_is_reported_instead_of_broken_generated_code(string rule, string member, string name)
     {
         var run = Markup.Verify($$"""""

@@ -50,7 +50,7 @@ internal static class OptimizerWriter
     {
         var traits = model.Traits;
         writer.Line("/// <summary>The update rule this optimizer was generated from, and what its analysis proved.</summary>");
-        writer.Open("public static class Traits");
+        writer.Open($"public static class {GeneratedMembers.Traits}");
         writer.Line("/// <summary>Relabelling neurons relabels the update (no positional form in the rule).</summary>");
         writer.Line($"public const bool Equivariant = {CSharpLiterals.Bool(traits.Equivariant)};");
         writer.Line("/// <summary>Equivariant, but only in distribution: the rule draws noise.</summary>");
@@ -90,7 +90,7 @@ internal static class OptimizerWriter
     {
         var scalar = ExpressionWriter.Scalar();
         writer.Line("/// <summary>One update of every parameter by the rule; <paramref name=\"step\"/> counts from 1.</summary>");
-        writer.Open("public void Step(global::System.Collections.Generic.IReadOnlyList<global::TopoDsl.Training.Optimizers.ParameterSlot> parameters, int step)");
+        writer.Open($"public void {GeneratedMembers.Step}(global::System.Collections.Generic.IReadOnlyList<global::TopoDsl.Training.Optimizers.ParameterSlot> parameters, int step)");
         writer.Line("if (parameters is null) throw new global::System.ArgumentNullException(nameof(parameters));");
         foreach (var hyperparameter in ScalarHyperparameters(model))
             writer.Line($"float {Names.Hyperparameter(hyperparameter.Name)} = (float)this.{CSharpLiterals.Identifier(hyperparameter.Name)};");
@@ -107,7 +107,7 @@ internal static class OptimizerWriter
         }
         writer.Open("for (int k = 0; k < parameters.Count; k++)");
         writer.Line("var slot = parameters[k];");
-        writer.Line("if (Threads <= 1 || slot.Count < TopoDslParallelThreshold)");
+        writer.Line($"if ({GeneratedMembers.Threads} <= 1 || slot.Count < TopoDslParallelThreshold)");
         writer.Line($"    {KernelWriter.MethodName}(slot, 0, slot.Count{arguments});");
         writer.Line("else");
         writer.Line($"    TopoDslStepInParallel(slot{arguments});");
@@ -120,13 +120,13 @@ internal static class OptimizerWriter
         foreach (var state in model.States)
             writer.Line($"slot.State({CSharpLiterals.Int(state.Slot)}, {scalar.Write(state.Initial)});");
         writer.Line("int length = slot.Count;");
-        writer.Line("int chunks = global::System.Math.Min(Threads, (length + TopoDslParallelThreshold / 2 - 1) / (TopoDslParallelThreshold / 2));");
+        writer.Line($"int chunks = global::System.Math.Min({GeneratedMembers.Threads}, (length + TopoDslParallelThreshold / 2 - 1) / (TopoDslParallelThreshold / 2));");
         writer.Line("global::System.Threading.Tasks.Parallel.For(0, chunks, new global::System.Threading.Tasks.ParallelOptions { MaxDegreeOfParallelism = chunks }, c =>");
         writer.Line("    " + $"{KernelWriter.MethodName}(slot, TopoDslChunkStart(length, chunks, c), TopoDslChunkStart(length, chunks, c + 1){arguments}));");
         writer.Close();
         writer.Line();
         writer.Line("/// <summary>Worker threads for a large parameter (entries are split into ranges; results do not depend on it). Default 1.</summary>");
-        writer.Line("public int Threads { get; set; } = 1;");
+        writer.Line($"public int {GeneratedMembers.Threads} {{ get; set; }} = 1;");
         writer.Line();
         writer.Line("// Below this many entries one thread is faster than handing out work.");
         writer.Line("private const int TopoDslParallelThreshold = 1 << 16;");

@@ -12,7 +12,7 @@ internal static class RandomWriter
         writer.Line("private long _topoDslSeed;");
         writer.Line();
         writer.Line("/// <summary>Seed of the rule's noise (randn, rand); setting it restarts the sequence.</summary>");
-        writer.Open("public long Seed");
+        writer.Open($"public long {GeneratedMembers.Seed}");
         writer.Line("get => _topoDslSeed;");
         writer.Line("set { _topoDslSeed = value; _topoDslRandom = unchecked((ulong)value); }");
         writer.Close();

@@ -74,19 +74,12 @@ internal static class RuleReader
     /// <summary>Members of the user's class that the generated part would declare again (CS0102 in generated code otherwise).</summary>
     private static void CheckGeneratedMembers(INamedTypeSymbol type, RuleModel model, List<DiagnosticInfo> diagnostics)
     {
-        var generated = new Dictionary<string, string>(StringComparer.Ordinal)
-        {
-            ["Step"] = "the IOptimizer method",
-            ["Traits"] = "the analysis results",
-        };
-        if (TopoDsl.Dsl.Emit.PlanQueries.IsSplittable(model)) generated["Threads"] = "the thread count";
-        if (TopoDsl.Dsl.Emit.PlanQueries.UsesFunction(model, TopoDsl.Dsl.Binding.Function.Randn, TopoDsl.Dsl.Binding.Function.Rand))
-            generated["Seed"] = "the noise seed";
+        var generated = TopoDsl.Dsl.Emit.GeneratedMembers.Of(model).ToDictionary(m => m.Name, m => m.Role, StringComparer.Ordinal);
         foreach (var member in type.GetMembers())
         {
             if (member.IsImplicitlyDeclared || member.Locations.FirstOrDefault(l => l.IsInSource) is not { } at) continue;
             string? role = generated.TryGetValue(member.Name, out var r) ? r
-                : member.Name.StartsWith("TopoDsl", StringComparison.Ordinal) ? "the TopoDsl* helpers" : null;
+                : TopoDsl.Dsl.Emit.GeneratedMembers.IsHelperName(member.Name) ? "the TopoDsl* helpers" : null;
             if (role is not null) diagnostics.Add(Usage(UsageDiagnostics.GeneratedMemberClash, at, member.Name, role));
         }
     }
