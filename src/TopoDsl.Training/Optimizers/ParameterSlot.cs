@@ -30,7 +30,10 @@ public sealed class ParameterSlot
     public Span<float> Values => Value.Data;
 
     /// <summary>The gradient of the last backward pass (zeros when the parameter got none).</summary>
-    public ReadOnlySpan<float> Gradient => Value.Grad is { } g ? g.Data : new float[Value.Count];
+    public ReadOnlySpan<float> Gradient => Value.Grad is { } g ? g.Data : _zeros ??= new float[Value.Count];
+
+    // Read-only zeros, made once: optimizers read Gradient on every step, and a kernel split across threads once per range.
+    private float[]? _zeros;
 
     /// <summary>State buffer <paramref name="index"/>, the shape of the parameter, created filled with <paramref name="initial"/> on first use.</summary>
     public float[] State(int index, float initial = 0f)

@@ -33,6 +33,22 @@ public class SgdAndTrainerTests
     }
 
     [Fact]
+    public void A_parameter_without_a_gradient_reads_zeros_without_allocating_each_time()
+    {
+        var slot = new ParameterSlot("p", new Tensor([1f, -2f, 3f], 3) { RequiresGrad = true });
+        Assert.Equal([0f, 0f, 0f], slot.Gradient.ToArray());
+        _ = slot.Gradient.Length;
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        float sum = 0;
+        for (int i = 0; i < 10; i++) sum += slot.Gradient[i % 3];
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        Assert.Equal(0f, sum);
+        Assert.Equal(0, allocated);
+        new Sgd(0.1f).Step([slot], 1);
+        Assert.Equal([1f, -2f, 3f], slot.Values.ToArray());
+    }
+
+    [Fact]
     public void Training_lowers_the_loss_and_calls_back_every_step()
     {
         var (x, y) = Regression(64);
