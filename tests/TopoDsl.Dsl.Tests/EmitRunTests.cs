@@ -208,8 +208,8 @@ public class EmitRunTests
     public void A_matrix_rule_on_a_vector_parameter_names_the_parameter_and_the_rule()
     {
         var optimizer = OptimizerCompiler.Create(RuleLibrary.Muon);
-        var slot = Slots.Create("0.bias", [1f, 2f, 3f], [3]);
-        Slots.SetGradient(slot, [0.1f, 0.2f, 0.3f]);
+        var slot = GradientSlots.Create("0.bias", [1f, 2f, 3f], [3]);
+        GradientSlots.SetGradient(slot, [0.1f, 0.2f, 0.3f]);
         var error = Assert.Throws<InvalidOperationException>(() => optimizer.Step([slot], 1));
         Assert.Contains("'0.bias'", error.Message, StringComparison.Ordinal);
         Assert.Contains("Muon", error.Message, StringComparison.Ordinal);
@@ -228,8 +228,8 @@ public class EmitRunTests
         });
         Stepper.AssertExactlyEqual(expected, generated);
         optimizer.GetType().GetField("lr")!.SetValue(optimizer, 0f);
-        var slot = Slots.Create("w", [1f, 2f], [2]);
-        Slots.SetGradient(slot, [1f, 1f]);
+        var slot = GradientSlots.Create("w", [1f, 2f], [2]);
+        GradientSlots.SetGradient(slot, [1f, 1f]);
         optimizer.Step([slot], 1);
         Assert.Equal([1f, 2f], slot.Values.ToArray()); // hyperparameters are read at each Step
     }
@@ -237,10 +237,10 @@ public class EmitRunTests
     [Fact]
     public void Noise_is_seeded_deterministic_and_standard_normal()
     {
-        var slotsA = new[] { Slots.Create("w", new float[20000], [100, 200]) };
-        var slotsB = new[] { Slots.Create("w", new float[20000], [100, 200]) };
-        var slotsC = new[] { Slots.Create("w", new float[20000], [100, 200]) };
-        foreach (var slot in slotsA.Concat(slotsB).Concat(slotsC)) Slots.SetGradient(slot, new float[20000]);
+        var slotsA = new[] { GradientSlots.Create("w", new float[20000], [100, 200]) };
+        var slotsB = new[] { GradientSlots.Create("w", new float[20000], [100, 200]) };
+        var slotsC = new[] { GradientSlots.Create("w", new float[20000], [100, 200]) };
+        foreach (var slot in slotsA.Concat(slotsB).Concat(slotsC)) GradientSlots.SetGradient(slot, new float[20000]);
         var a = OptimizerCompiler.Create(RuleLibrary.NoisySgd);
         var b = OptimizerCompiler.Create(RuleLibrary.NoisySgd);
         var c = OptimizerCompiler.Create(RuleLibrary.NoisySgd);
@@ -262,8 +262,8 @@ public class EmitRunTests
         foreach (var rule in new[] { RuleLibrary.Adam, RuleLibrary.NeuronNormalizedSgd, RuleLibrary.Muon, RuleLibrary.ClippedSgd })
         {
             var optimizer = OptimizerCompiler.Create(rule);
-            var slots = new[] { Slots.Create("w", Slots.Random(new Random(3), 24), [4, 6], new NeuronAxis(0, 4)) };
-            Slots.SetGradient(slots[0], Slots.Random(new Random(4), 24));
+            var slots = new[] { GradientSlots.Create("w", Slots.Random(new Random(3), 24), [4, 6], new NeuronAxis(0, 4)) };
+            GradientSlots.SetGradient(slots[0], Slots.Random(new Random(4), 24));
             for (int step = 1; step <= 3; step++) optimizer.Step(slots, step);
             long before = GC.GetAllocatedBytesForCurrentThread();
             for (int step = 4; step <= 20; step++) optimizer.Step(slots, step);
@@ -281,10 +281,10 @@ public class EmitRunTests
                 var optimizer = OptimizerCompiler.Create(rule);
                 optimizer.GetType().GetProperty("Threads")!.SetValue(optimizer, threads);
                 const int count = 200_003;   // past the parallel threshold, not a multiple of the chunk alignment
-                var slot = Slots.Create("w", Slots.Random(new Random(5), count), [count]);
+                var slot = GradientSlots.Create("w", Slots.Random(new Random(5), count), [count]);
                 for (int step = 1; step <= 4; step++)
                 {
-                    Slots.SetGradient(slot, Slots.Random(new Random(10 + step), count));
+                    GradientSlots.SetGradient(slot, Slots.Random(new Random(10 + step), count));
                     optimizer.Step([slot], step);
                 }
                 return slot.Values.ToArray();

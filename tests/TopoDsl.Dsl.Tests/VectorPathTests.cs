@@ -18,8 +18,8 @@ public class VectorPathTests
         var gradient = Enumerable.Range(0, n).Select(i => other[(i * 7 + 3) % other.Length]).ToArray();
         var optimizer = OptimizerCompiler.Create("Special", "p = min(g, p) + max(g, p) - clamp(p, -1, 1) + relu(g) + abs(p) + where(g > p, p, g) - sqrt(p) + p^-1",
             Array.Empty<Hyperparameter>());
-        var slot = Slots.Create("w", values, [n]);
-        Slots.SetGradient(slot, gradient);
+        var slot = GradientSlots.Create("w", values, [n]);
+        GradientSlots.SetGradient(slot, gradient);
         optimizer.Step([slot], 1);
         for (int i = 0; i < n; i++)
         {

@@ -136,9 +136,9 @@ public class EquivarianceProperties
     public void Permute_moves_rows_of_axis_0_and_columns_of_axis_1()
     {
         int[] perm = [2, 0, 1];
-        var rows = Slots.Slot("w1", [0, 1, 10, 11, 20, 21], [3, 2], new NeuronAxis(0, 3));
-        var columns = Slots.Slot("w2", [0, 1, 2, 10, 11, 12], [2, 3], new NeuronAxis(1, 3));
-        var plain = Slots.Slot("b2", [5, 6], [2]);
+        var rows = GradientSlots.Create("w1", [0, 1, 10, 11, 20, 21], [3, 2], new NeuronAxis(0, 3));
+        var columns = GradientSlots.Create("w2", [0, 1, 2, 10, 11, 12], [2, 3], new NeuronAxis(1, 3));
+        var plain = GradientSlots.Create("b2", [5, 6], [2]);
 
         Assert.Equal([20, 21, 0, 1, 10, 11], Permute(rows, rows.Values, perm));
         Assert.Equal([2, 0, 1, 12, 10, 11], Permute(columns, columns.Values, perm));

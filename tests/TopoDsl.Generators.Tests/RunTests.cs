@@ -20,8 +20,8 @@ public class RunTests
         var shipped = new TopoDsl.Rules.Adam { lr = 0.05f };
         var random = new Random(11);
         var initial = Slots.Normal(random, 37);
-        var a = Slots.Slot("w", initial, [37]);
-        var b = Slots.Slot("w", initial, [37]);
+        var a = GradientSlots.Create("w", initial, [37]);
+        var b = GradientSlots.Create("w", initial, [37]);
         var p = (float[])initial.Clone();
         var m = new float[37];
         var v = new float[37];
@@ -31,8 +31,8 @@ public class RunTests
         {
             var g = Slots.Normal(random, 37);
             if (t == 3) g[5] = 0f;
-            Slots.SetGradient(a, g);
-            Slots.SetGradient(b, g);
+            GradientSlots.SetGradient(a, g);
+            GradientSlots.SetGradient(b, g);
             generated.Step([a], t);
             shipped.Step([b], t);
             // the step's scalars are computed in double and rounded once (as torch computes them in Python)
@@ -79,14 +79,14 @@ public class RunTests
         var optimizer = assembly.Create("Demo.Warm", ("lr", 0.2), ("warmup", 4), ("wd", 0.05f));
         var random = new Random(5);
         var initial = Slots.Normal(random, 12);
-        var slot = Slots.Slot("w", initial, [3, 4]);
+        var slot = GradientSlots.Create("w", initial, [3, 4]);
         var p = (float[])initial.Clone();
         var m = new float[12];
 
         for (int t = 1; t <= Steps; t++)
         {
             var g = Slots.Normal(random, 12);
-            Slots.SetGradient(slot, g);
+            GradientSlots.SetGradient(slot, g);
             optimizer.Step([slot], t);
             float scale = MathF.Min(t / 4f, 1f);
             for (int i = 0; i < p.Length; i++)
@@ -107,13 +107,13 @@ public class RunTests
         var random = new Random(3);
         int rows = 4, cols = 6;
         var initial = Slots.Normal(random, rows * cols);
-        var slot = Slots.Slot("w", initial, [rows, cols]);
+        var slot = GradientSlots.Create("w", initial, [rows, cols]);
         var p = initial.Select(x => (double)x).ToArray();
 
         for (int t = 1; t <= Steps; t++)
         {
             var g = Slots.Normal(random, rows * cols);
-            Slots.SetGradient(slot, g);
+            GradientSlots.SetGradient(slot, g);
             optimizer.Step([slot], t);
             var gram = new double[rows, rows];
             for (int r = 0; r < rows; r++)
@@ -129,8 +129,8 @@ public class RunTests
             Same.Relative(p, slot.Values, 1e-6, $"step {t}");
         }
 
-        var vector = Slots.Slot("bias", [1f, 2f], [2]);
-        Slots.SetGradient(vector, [0.5f, 0.25f]);
+        var vector = GradientSlots.Create("bias", [1f, 2f], [2]);
+        GradientSlots.SetGradient(vector, [0.5f, 0.25f]);
         var error = Assert.Throws<InvalidOperationException>(() => optimizer.Step([vector], 1));
         Assert.Contains("needs 2-D parameters", error.Message, StringComparison.Ordinal);
     }
@@ -141,8 +141,8 @@ public class RunTests
         using var assembly = GeneratedAssembly.Compile(Source("Noisy", "p -= lr * g + sigma * randn()", "public float lr = 0.1f;\n    public float sigma = 0.5f;"));
         var optimizer = assembly.Create("Demo.Noisy", ("Seed", 42L));
         var random = new Random(8);
-        var w = Slots.Slot("w", Slots.Normal(random, 15), [3, 5]);
-        var b = Slots.Slot("b", Slots.Normal(random, 3), [3]);
+        var w = GradientSlots.Create("w", Slots.Normal(random, 15), [3, 5]);
+        var b = GradientSlots.Create("b", Slots.Normal(random, 3), [3]);
         var pw = w.Values.ToArray();
         var pb = b.Values.ToArray();
         var noise = new SplitMix64Gaussian(42);
@@ -151,8 +151,8 @@ public class RunTests
         {
             var gw = Slots.Normal(random, 15);
             var gb = Slots.Normal(random, 3);
-            Slots.SetGradient(w, gw);
-            Slots.SetGradient(b, gb);
+            GradientSlots.SetGradient(w, gw);
+            GradientSlots.SetGradient(b, gb);
             optimizer.Step([w, b], t);
             for (int i = 0; i < pw.Length; i++) pw[i] -= 0.1f * gw[i] + 0.5f * noise.Next();
             for (int i = 0; i < pb.Length; i++) pb[i] -= 0.1f * gb[i] + 0.5f * noise.Next();
@@ -164,7 +164,7 @@ public class RunTests
         var restarted = new SplitMix64Gaussian(42);
         GeneratedAssembly.Set(optimizer, "Seed", 42L);
         var before = w.Values.ToArray();
-        Slots.SetGradient(w, new float[15]);
+        GradientSlots.SetGradient(w, new float[15]);
         optimizer.Step([w], 8);
         for (int i = 0; i < before.Length; i++) before[i] -= 0f * 0.1f + 0.5f * restarted.Next();
         Same.Bits(before, w.Values, "after Seed = 42");
@@ -183,13 +183,13 @@ public class RunTests
         // input weights [5, 3] (neurons on axis 0), output weights [2, 5] (axis 1), an output bias [2] (no neurons: one group)
         var shapes = new[] { new[] { hidden, 3 }, new[] { 2, hidden }, new[] { 2 } };
         var axes = new NeuronAxis?[] { new NeuronAxis(0, hidden), new NeuronAxis(1, hidden), null };
-        var slots = shapes.Select((s, k) => Slots.Slot($"p{k}", Slots.Normal(random, s[0] * (s.Length > 1 ? s[1] : 1)), s, axes[k])).ToArray();
+        var slots = shapes.Select((s, k) => GradientSlots.Create($"p{k}", Slots.Normal(random, s[0] * (s.Length > 1 ? s[1] : 1)), s, axes[k])).ToArray();
         var expected = slots.Select(s => s.Values.ToArray().Select(x => (double)x).ToArray()).ToArray();
 
         for (int t = 1; t <= Steps; t++)
         {
             var gradients = slots.Select(s => Slots.Normal(random, s.Count)).ToArray();
-            for (int k = 0; k < slots.Length; k++) Slots.SetGradient(slots[k], gradients[k]);
+            for (int k = 0; k < slots.Length; k++) GradientSlots.SetGradient(slots[k], gradients[k]);
             optimizer.Step(slots, t);
             for (int k = 0; k < slots.Length; k++)
             {
@@ -233,8 +233,8 @@ public class RunTests
             """");
         var type = assembly.Type("Demo.Deep.Outer`1+Middle+Opt").MakeGenericType(typeof(int));
         var optimizer = Assert.IsAssignableFrom<IOptimizer>(Activator.CreateInstance(type));
-        var slot = Slots.Slot("w", [1f, -2f], [2]);
-        Slots.SetGradient(slot, [4f, 8f]);
+        var slot = GradientSlots.Create("w", [1f, -2f], [2]);
+        GradientSlots.SetGradient(slot, [4f, 8f]);
 
         optimizer.Step([slot], 1);
 
@@ -262,8 +262,8 @@ public class RunTests
             }
             """");
         var optimizer = assembly.Create("Demo.class.struct+event");
-        var slot = Slots.Slot("w", [1f, 2f], [2]);
-        Slots.SetGradient(slot, [2f, -2f]);
+        var slot = GradientSlots.Create("w", [1f, 2f], [2]);
+        GradientSlots.SetGradient(slot, [2f, -2f]);
 
         optimizer.Step([slot], 1);
 
@@ -276,8 +276,8 @@ public class RunTests
         var random = new Random(17);
         int[] sizes = [150_001, 70_000, 10];
         var initial = sizes.Select(n => Slots.Normal(random, n)).ToArray();
-        var one = initial.Select((v, k) => Slots.Slot($"p{k}", v, [v.Length])).ToArray();
-        var two = initial.Select((v, k) => Slots.Slot($"p{k}", v, [v.Length])).ToArray();
+        var one = initial.Select((v, k) => GradientSlots.Create($"p{k}", v, [v.Length])).ToArray();
+        var two = initial.Select((v, k) => GradientSlots.Create($"p{k}", v, [v.Length])).ToArray();
         var single = new TopoDsl.Rules.Adam { lr = 0.01f, Threads = 1 };
         var parallel = new TopoDsl.Rules.Adam { lr = 0.01f, Threads = 2 };
 
@@ -286,8 +286,8 @@ public class RunTests
             for (int k = 0; k < sizes.Length; k++)
             {
                 var g = Slots.Normal(random, sizes[k]);
-                Slots.SetGradient(one[k], g);
-                Slots.SetGradient(two[k], g);
+                GradientSlots.SetGradient(one[k], g);
+                GradientSlots.SetGradient(two[k], g);
             }
             single.Step(one, t);
             parallel.Step(two, t);

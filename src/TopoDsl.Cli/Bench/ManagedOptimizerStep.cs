@@ -19,7 +19,7 @@ internal static class ManagedOptimizerStep
             gradient[i] = (float)(rng.Normal() * 1e-3);
         }
         var p = new Tensor(values, parameters) { RequiresGrad = true };
-        (p * new Tensor(gradient, parameters)).Sum().Backward();   // p.Grad = gradient
+        p.Backward(new Tensor(gradient, parameters));   // from the leaf itself: p.Grad = gradient, no product tensor
         var slots = new[] { new ParameterSlot("p", p) };
         var adam = new Adam { lr = 1e-3f, beta1 = 0.9f, beta2 = 0.999f, eps = 1e-8f, Threads = threads };
         int step = 0;

@@ -30,12 +30,12 @@ public static class Stepper
     {
         var random = new Random(seed);
         var start = specs.Select(s => Slots.Random(random, s.Count)).ToArray();
-        var slots = specs.Select((s, i) => Slots.Create(s.Name, start[i], s.Shape, s.Neurons)).ToList();
+        var slots = specs.Select((s, i) => GradientSlots.Create(s.Name, start[i], s.Shape, s.Neurons)).ToList();
         var expected = start.Select(v => (float[])v.Clone()).ToArray();
         for (int step = 1; step <= steps; step++)
         {
             var gradients = specs.Select(s => Slots.Random(random, s.Count, 0.5f)).ToArray();
-            for (int i = 0; i < slots.Count; i++) Slots.SetGradient(slots[i], gradients[i]);
+            for (int i = 0; i < slots.Count; i++) GradientSlots.SetGradient(slots[i], gradients[i]);
             optimizer.Step(slots, step);
             for (int i = 0; i < specs.Length; i++) reference(i, specs[i], expected[i], gradients[i], step);
         }

@@ -140,13 +140,13 @@ public class TorchOptimizerTests(ITestOutputHelper output)
         var (_, trajectories, cases) = Oracle.Value;
         var c = cases[name];
         var expected = trajectories[name];
-        var slots = c.Parameters.Select((p, k) => Slots.Slot(Shapes[k].Name, p.Values, p.Shape)).ToArray();
+        var slots = c.Parameters.Select((p, k) => GradientSlots.Create(Shapes[k].Name, p.Values, p.Shape)).ToArray();
         Assert.Equal(Steps, expected.Length);
 
         var worst = new double[slots.Length];
         for (int t = 1; t <= Steps; t++)
         {
-            for (int k = 0; k < slots.Length; k++) Slots.SetGradient(slots[k], c.Gradients[t - 1][k]);
+            for (int k = 0; k < slots.Length; k++) GradientSlots.SetGradient(slots[k], c.Gradients[t - 1][k]);
             optimizer.Step(slots, t);
             for (int k = 0; k < slots.Length; k++)
                 worst[k] = Math.Max(worst[k], Same.Relative(expected[t - 1][k], slots[k].Values, tolerance, $"{name}: {slots[k].Name} after step {t}"));
@@ -162,13 +162,13 @@ public class TorchOptimizerTests(ITestOutputHelper output)
         var (_, trajectories, cases) = Oracle.Value;
         var c = cases["Adam"];
         var optimizer = new TopoDsl.Rules.Adam { lr = 0.01f, beta2 = 0.99f };
-        var slots = c.Parameters.Select((p, k) => Slots.Slot(Shapes[k].Name, p.Values, p.Shape)).ToArray();
+        var slots = c.Parameters.Select((p, k) => GradientSlots.Create(Shapes[k].Name, p.Values, p.Shape)).ToArray();
 
         Assert.ThrowsAny<Xunit.Sdk.XunitException>(() =>
         {
             for (int t = 1; t <= Steps; t++)
             {
-                for (int k = 0; k < slots.Length; k++) Slots.SetGradient(slots[k], c.Gradients[t - 1][k]);
+                for (int k = 0; k < slots.Length; k++) GradientSlots.SetGradient(slots[k], c.Gradients[t - 1][k]);
                 optimizer.Step(slots, t);
                 for (int k = 0; k < slots.Length; k++) Same.Relative(trajectories["Adam"][t - 1][k], slots[k].Values, Tolerance, "Adam");
             }
