@@ -49,8 +49,13 @@ internal static class TrainBenchCommand
                     topoRounds.Add(ManagedTrainStep.Milliseconds(task, n));
                     if (torch) torchRounds.Add(TorchTrainStep.Milliseconds(task, n));
                 }
-                var torchMedian = torch ? torchRounds.OrderBy(r => r.Milliseconds).ElementAt(Rounds / 2) : (double.NaN, "");
-                rows.Add(new Row(task, n, Median(topoRounds), torch ? torchMedian.Item1 : null, torchMedian.Item2));
+                if (!torch)
+                {
+                    rows.Add(new Row(task, n, Median(topoRounds), null, ""));
+                    continue;
+                }
+                var (torchMs, configuration) = torchRounds.OrderBy(r => r.Milliseconds).ElementAt(Rounds / 2);
+                rows.Add(new Row(task, n, Median(topoRounds), torchMs, configuration));
             }
         Print(rows);
         if (jsonPath is not null) AtomicFile.WriteAllText(jsonPath, w => w.Write(ToJson(rows)));
