@@ -22,8 +22,8 @@ public class LipschitzTests
     [InlineData("p -= lr * log({|TDSL0305:abs(g)|})")]
     [InlineData("p -= lr * log({|TDSL0305:g|})")]
     // bias corrections whose sign the constants cannot settle give no lower bound
-    [InlineData("state v = 0\nv = beta2 * v + (1 - beta2) * g^2\np -= lr * g / {|TDSL0304:(sqrt(v) / sqrt(1 - c^t) + eps)|}")]
-    [InlineData("state v = 0\nv = beta2 * v + (1 - beta2) * g^2\np -= lr * g / {|TDSL0304:(sqrt(v) / (1 - unknown^t) + eps)|}")]
+    [InlineData("state v = 0\nv = beta2 * v + (1 - beta2) * g^2\np -= lr * g / {|TDSL0304:(sqrt(v) / {|TDSL0304:sqrt(1 - c^t)|} + eps)|}")]
+    [InlineData("state v = 0\nv = beta2 * v + (1 - beta2) * g^2\np -= lr * g / {|TDSL0304:(sqrt(v) / {|TDSL0304:(1 - {|TDSL0307:unknown^t|})|} + eps)|}")]
     [InlineData("state v = 0\nv = beta2 * v + (1 - beta2) * g^2\np -= lr * g / {|TDSL0304:(sqrt(v) / sqrt(1 - beta2^t) - eps)|}")]
     public void Non_lipschitz_forms_warn_with_the_reason(string markup)
     {

@@ -87,7 +87,7 @@ public class NameAndShapeDiagnosticsTests
     [Fact]
     public void Compound_assignment_of_a_state_and_local_reads_are_accepted()
     {
-        var analysis = Markup.Verify("state s = 0\ns += g^2\nu = g / (sqrt(s) + eps)\np -= lr * u\ns -= 0.5 * s");
+        var analysis = Markup.Verify("state s = 0\ns += g^2\nu = g / (sqrt(s) + eps)\np -= lr * u\ns += 0.5 * s");
         Assert.NotNull(analysis.Model);
     }
 

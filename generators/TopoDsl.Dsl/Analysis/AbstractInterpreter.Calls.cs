@@ -14,44 +14,19 @@ internal sealed partial class AbstractInterpreter
             case Function.Randn or Function.Rand:
                 _usesNoise = true;
                 _diagnostics.Report(DiagnosticCatalog.Noise, call.Span);
-                // Varies: a denominator or a switch on noise is as unbounded as one on g.
-                return AbstractValue.Tensor(noisy: true, bound: call.Function == Function.Rand ? LowerBound.NonNegative : LowerBound.Any);
+                // Varies: a denominator or a switch on noise is as unbounded as one on g. rand() is in [0, 1):
+                // a constant of each draw, never negative.
+                return call.Function == Function.Rand
+                    ? AbstractValue.Tensor(noisy: true, floor: 0, order: RootOrders.Any)
+                    : AbstractValue.Tensor(noisy: true);
             case Function.Roll or Function.Cumsum or Function.Sort or Function.Flip:
                 return Positional(call, values);
             case Function.Where:
                 return Where(call, values);
         }
         var shape = Elementwise(call, call.Arguments.Zip(values, (e, v) => (e, v)).ToArray());
-        var x = values[0];
-        CheckLipschitz(call, x);
-        var bound = call.Function switch
-        {
-            Function.Sqrt or Function.Abs or Function.Square => LowerBounds.Magnitude(x.Bound),
-            Function.Relu => LowerBounds.Magnitude(x.Bound),
-            Function.Exp or Function.Sigmoid => LowerBound.NonNegative,
-            Function.Min => LowerBounds.Meet(x.Bound, values[1].Bound),
-            Function.Max => LowerBounds.Join(x.Bound, values[1].Bound),
-            Function.Clamp => LowerBounds.Meet(LowerBounds.Join(x.Bound, values[1].Bound), values[2].Bound),
-            _ => LowerBound.Any,
-        };
-        return AbstractValue.Derived(shape, bound, values);
-    }
-
-    private void CheckLipschitz(BoundCall call, AbstractValue x)
-    {
-        if (!x.Varies) return;
-        switch (call.Function)
-        {
-            case Function.Sign:
-                _diagnostics.Report(DiagnosticCatalog.SignOfState, call.Span);
-                break;
-            case Function.Floor or Function.Round:
-                _diagnostics.Report(DiagnosticCatalog.StepFunction, call.Span);
-                break;
-            case Function.Log when x.Bound != LowerBound.Positive:
-                _diagnostics.Report(DiagnosticCatalog.LogOfZero, call.Arguments[0].Span, _diagnostics.Fragment(call.Span));
-                break;
-        }
+        var (floor, order) = LipschitzOf(call, values);
+        return AbstractValue.Derived(shape, floor, order, values);
     }
 
     private AbstractValue Positional(BoundCall call, AbstractValue[] values)
@@ -64,7 +39,7 @@ internal sealed partial class AbstractInterpreter
             _ => DiagnosticCatalog.Flip,
         };
         _diagnostics.Report(descriptor, call.Span);
-        return AbstractValue.Derived(values[0].Shape, LowerBound.Any, values) with { Positional = true };
+        return AbstractValue.Derived(values[0].Shape, Floors.None, RootOrders.Unknown, values) with { Positional = true };
     }
 
     private AbstractValue Where(BoundCall call, AbstractValue[] values)
@@ -75,8 +50,10 @@ internal sealed partial class AbstractInterpreter
         bool complete = !call.Arguments.SelectMany(Tree.PreOrder).Any(n => n is BoundError);
         if (complete && condition.Varies && call.Arguments[0] is BoundCompare compare
             && !Continuity.BranchesAgreeOnBoundary(compare, call.Arguments[1], call.Arguments[2]))
-            _diagnostics.Report(DiagnosticCatalog.DiscontinuousWhere, call.Span, _diagnostics.Fragment(compare.Span));
-        return AbstractValue.Derived(shape, LowerBounds.Meet(values[1].Bound, values[2].Bound), values);
+            _diagnostics.Report(LipschitzRules.Where.Diagnostic!, call.Span, _diagnostics.Fragment(compare.Span));
+        var (a, b) = (values[1], values[2]);
+        double order = a.Floor >= 0 && b.Floor >= 0 ? RootOrders.Combine(a.EffectiveOrder, b.EffectiveOrder) : RootOrders.Unknown;
+        return AbstractValue.Derived(shape, Math.Min(a.Floor, b.Floor), order, values);
     }
 
     /// <summary>Full reductions give invariant scalars; per-neuron reductions keep the parameter's axes.</summary>
@@ -84,11 +61,6 @@ internal sealed partial class AbstractInterpreter
     {
         var operand = Evaluate(reduction.Operand);
         if (reduction.PerNeuron) _usesNeuronReductions = true;
-        var bound = reduction.Kind switch
-        {
-            ReductionKind.Norm => LowerBounds.Magnitude(operand.Bound),
-            _ => operand.Bound,
-        };
         switch (operand.Shape.Kind)
         {
             case ShapeKind.Scalar:
@@ -105,6 +77,7 @@ internal sealed partial class AbstractInterpreter
                 return AbstractValue.Unknown;
         }
         var shape = reduction.PerNeuron ? Shape.Parameter : Shape.Scalar;
-        return operand with { Shape = shape, Bound = bound, Constant = operand.Constant };
+        var (floor, order) = LipschitzOf(reduction.Kind, operand);
+        return operand with { Shape = shape, Floor = floor, Order = order };
     }
 }

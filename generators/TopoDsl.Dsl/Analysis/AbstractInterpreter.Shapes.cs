@@ -62,7 +62,7 @@ internal sealed partial class AbstractInterpreter
             return AbstractValue.Unknown with { Positional = true }; // reported once: no shape errors follow from it
         }
         var shape = new Shape(ShapeKind.Tensor, left.Shape.First, right.Shape.Second);
-        return AbstractValue.Derived(shape, LowerBound.Any, left, right);
+        return AbstractValue.Derived(shape, Floors.None, RootOrders.Unknown, left, right);
     }
 
     /// <summary>The hyperparameter array an array-shaped expression comes from: the taint's origin.</summary>

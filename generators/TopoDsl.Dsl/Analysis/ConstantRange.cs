@@ -10,9 +10,9 @@ namespace TopoDsl.Dsl.Analysis;
 /// </summary>
 internal readonly record struct ConstantRange(double Low, double High)
 {
-    private static readonly ConstantRange Everything = new(double.NegativeInfinity, double.PositiveInfinity);
+    public static readonly ConstantRange Everything = new(double.NegativeInfinity, double.PositiveInfinity);
 
-    public LowerBound Bound => Low > 0 ? LowerBound.Positive : Low >= 0 ? LowerBound.NonNegative : LowerBound.Any;
+
 
     /// <summary>The range of <paramref name="expression"/>, or everything when it is not a constant scalar expression.</summary>
     public static ConstantRange Of(BoundExpr expression, IReadOnlyDictionary<string, double?> defaults) => expression switch
@@ -23,6 +23,10 @@ internal readonly record struct ConstantRange(double Low, double High)
         BoundNegate negate => Negate(Of(negate.Operand, defaults)),
         BoundBinary binary => Binary(binary.Operator, Of(binary.Left, defaults), Of(binary.Right, defaults)),
         BoundCall { Function: Function.Sqrt } call when call.Arguments.Count == 1 => Sqrt(Of(call.Arguments[0], defaults)),
+        BoundCall { Function: Function.Abs } call when call.Arguments.Count == 1 => Abs(Of(call.Arguments[0], defaults)),
+        BoundCall { Function: Function.Exp } call when call.Arguments.Count == 1 => Exp(Of(call.Arguments[0], defaults)),
+        BoundCall { Function: Function.Min } call when call.Arguments.Count == 2 => Min(Of(call.Arguments[0], defaults), Of(call.Arguments[1], defaults)),
+        BoundCall { Function: Function.Max } call when call.Arguments.Count == 2 => Max(Of(call.Arguments[0], defaults), Of(call.Arguments[1], defaults)),
         _ => Everything,
     };
 
@@ -41,11 +45,21 @@ internal readonly record struct ConstantRange(double Low, double High)
     /// <summary>x^y for a base in [0, 1] or [1, inf) and a non-negative exponent; anything else is unbounded.</summary>
     private static ConstantRange Power(ConstantRange x, ConstantRange y)
     {
+        if (y.Low == y.High && y.Low < 0 && x.Low > 0) return new(Math.Pow(x.High, y.Low), Math.Pow(x.Low, y.Low));   // decreasing in x
         if (y.Low < 0 || x.Low < 0) return Everything;
         if (x.High <= 1) return new(Math.Pow(x.Low, y.High), Math.Pow(x.High, y.Low));   // decreasing in y
         if (x.Low >= 1) return new(Math.Pow(x.Low, y.Low), Math.Pow(x.High, y.High));    // increasing in y
         return Everything;
     }
+
+    private static ConstantRange Abs(ConstantRange x) =>
+        x.Low >= 0 ? x : x.High <= 0 ? Negate(x) : new(0, Math.Max(-x.Low, x.High));
+
+    private static ConstantRange Exp(ConstantRange x) => new(Math.Exp(x.Low), Math.Exp(x.High));
+
+    private static ConstantRange Min(ConstantRange a, ConstantRange b) => new(Math.Min(a.Low, b.Low), Math.Min(a.High, b.High));
+
+    private static ConstantRange Max(ConstantRange a, ConstantRange b) => new(Math.Max(a.Low, b.Low), Math.Max(a.High, b.High));
 
     private static ConstantRange Sqrt(ConstantRange x) => x.Low >= 0 ? new(Math.Sqrt(x.Low), Math.Sqrt(x.High)) : Everything;
 

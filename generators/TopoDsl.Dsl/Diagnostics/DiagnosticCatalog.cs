@@ -8,7 +8,7 @@ namespace TopoDsl.Dsl;
 public static class DiagnosticCatalog
 {
     private const string NotEquivariant = "; the rule is then not permutation equivariant: relabelling the neurons changes the update";
-    private const string NotLipschitz = "; the rule is then not Lipschitz in (p, g), so the topology-preservation guarantee (P2-K) does not apply at any step size";
+    private const string NotLipschitz = "; the rule is then not locally Lipschitz in p, g and their history, so the topology-preservation guarantee (P2-K) does not apply at any step size";
 
     public static readonly DiagnosticDescriptor UnsupportedHyperparameterType = Error("TDSL0010", "Hyperparameter of an unsupported type",
         "the hyperparameter `{0}` has a type the rule cannot read; use float, double, int, float[] or double[]");
@@ -57,6 +57,8 @@ public static class DiagnosticCatalog
         "`{0}`: {1}");
     public static readonly DiagnosticDescriptor ComparisonOutsideWhere = Error("TDSL0132", "Comparison outside where",
         "the comparison `{0}` is only allowed as the condition of where(cond, a, b)");
+    public static readonly DiagnosticDescriptor ArrayIndexOutOfRange = Error("TDSL0133", "Array index is not a whole number from 0 to int.MaxValue",
+        "the index `{0}` of `{1}` is {2}; a hyperparameter array is indexed by a whole number from 0 to 2147483647");
 
     public static readonly DiagnosticDescriptor NeuronIndex = Error("TDSL0201", "Neuron position read",
         "`{0}` reads each neuron's position" + NotEquivariant);
@@ -84,9 +86,13 @@ public static class DiagnosticCatalog
     public static readonly DiagnosticDescriptor DiscontinuousWhere = Warning("TDSL0303", "where may be discontinuous",
         "`{0}` switches branch on `{1}`, which depends on p, g or state, and its branches are not shown to agree on the boundary" + NotLipschitz);
     public static readonly DiagnosticDescriptor DivisionByZero = Warning("TDSL0304", "Division by a value that can reach zero",
-        "the divisor `{0}` in `{1}` depends on p, g or state and can reach zero (add a positive constant such as eps)" + NotLipschitz);
+        "the divisor `{0}` in `{1}` {2} (add a positive constant such as eps)" + NotLipschitz);
     public static readonly DiagnosticDescriptor LogOfZero = Warning("TDSL0305", "log of a value that can reach zero",
-        "the argument `{0}` of `{1}` depends on p, g or state and can reach zero" + NotLipschitz);
+        "the argument `{0}` of `{1}` can reach zero" + NotLipschitz);
+    public static readonly DiagnosticDescriptor RootNearZero = Warning("TDSL0306", "Root of a value that can reach zero",
+        "`{0}` {1}: its slope is infinite at 0 (sqrt(v) is accepted where v is positive or a sum of squares such as a running mean of g^2)" + NotLipschitz);
+    public static readonly DiagnosticDescriptor PowerNearZero = Warning("TDSL0307", "Power whose base can reach zero",
+        "`{0}`: {1}" + NotLipschitz);
 
     public static IReadOnlyList<DiagnosticDescriptor> All { get; } =
     [
@@ -94,9 +100,9 @@ public static class DiagnosticCatalog
         UnexpectedToken, MissingOperand, UnbalancedParentheses, TrailingText, MalformedStatement, NestedTooDeeply,
         UnknownName, UnknownFunction, WrongArgumentCount, FunctionAsValue, MisplacedNeuron, WhereNeedsComparison,
         NoParameterUpdate, SecondParameterUpdate, UsedBeforeDefinition, LocalRedefined, NotAssignable, StateInitialNotConstant,
-        MatrixFormOnScalar, ShapeMismatch, ComparisonOutsideWhere,
+        MatrixFormOnScalar, ShapeMismatch, ComparisonOutsideWhere, ArrayIndexOutOfRange,
         NeuronIndex, Subscript, Roll, Cumsum, Sort, Flip, HyperparameterArrayOnTensor, NonCommutingContraction, Noise,
-        SignOfState, StepFunction, DiscontinuousWhere, DivisionByZero, LogOfZero,
+        SignOfState, StepFunction, DiscontinuousWhere, DivisionByZero, LogOfZero, RootNearZero, PowerNearZero,
     ];
 
     public static DiagnosticDescriptor? Find(string id) => All.FirstOrDefault(d => d.Id == id);
