@@ -55,7 +55,7 @@ internal sealed class ExpressionWriter
             BoundCompare compare => Compare(compare),
             BoundCall call => Call(call),
             BoundReduction reduction => ArrayReduction(reduction),
-            BoundSubscript subscript => $"(float){Write(subscript.Target)}[(int)({Write(subscript.Index)})]",
+            BoundSubscript subscript => HelperWriter.Element(Write(subscript.Target), Write(subscript.Index), subscript),
             _ => throw new InvalidOperationException($"cannot emit {expression.GetType().Name}"),
         };
     }

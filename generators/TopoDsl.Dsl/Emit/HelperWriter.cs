@@ -9,6 +9,7 @@ internal static class HelperWriter
     {
         if (PlanQueries.UsesFunction(model, Function.Sign)) WriteSign(writer);
         if (PlanQueries.AllNodes(model).Any(n => n is BoundReduction)) WriteArrayReductions(writer);
+        if (PlanQueries.AllNodes(model).Any(n => n is BoundSubscript)) WriteElement(writer);
         if (model.Plan.Ops.Any(op => op is Planning.MatMulOp)) WriteMatMul(writer);
         if (model.Plan.Ops.Any(op => op is Planning.TransposeOp)) WriteTranspose(writer);
     }
@@ -33,6 +34,28 @@ internal static class HelperWriter
             writer.Line("max = global::System.Math.Max(max, v);");
             writer.Close();
             writer.Line("return (float)(kind == 0 ? sum : kind == 1 ? sum / values.Length : kind == 2 ? global::System.Math.Sqrt(sum) : max);");
+            writer.Close();
+        }
+    }
+
+    /// <summary>A call of the checked array read: the index is computed in double and checked when the step runs.</summary>
+    public static string Element(string array, string index, BoundSubscript subscript) =>
+        $"TopoDslElement({array}, {index}, {CSharpLiterals.String(subscript.Target is BoundHyperparameter h ? h.Name : "array")})";
+
+    /// <summary>
+    /// The index of a hyperparameter array may be t or a hyperparameter set at run time: an index that is not a
+    /// whole number inside the array stops the step with a message naming the array, not an IndexOutOfRangeException.
+    /// </summary>
+    private static void WriteElement(CodeWriter writer)
+    {
+        foreach (string type in new[] { "float", "double" })
+        {
+            writer.Line();
+            writer.Open($"private static float TopoDslElement({type}[] values, double index, string name)");
+            writer.Line("if (values is null) throw new global::System.InvalidOperationException($\"the rule reads {name}[...], but {name} is null\");");
+            writer.Line("if (!(index >= 0 && index < values.Length && index == global::System.Math.Floor(index)))");
+            writer.Line("    throw new global::System.InvalidOperationException($\"the rule reads {name}[{index}], but {name} has {values.Length} entries (indices 0 to {values.Length - 1})\");");
+            writer.Line("return (float)values[(int)index];");
             writer.Close();
         }
     }

@@ -53,10 +53,10 @@ internal sealed class PassWriter(CodeWriter writer, RuleModel model)
                     if (local.Buffer is { } buffer) writer.Line($"{Names.Buffer(buffer)}[i] = {Names.Dsl(local.Name)};");
                     break;
                 case AssignStateStep state:
-                    writer.Line($"{Names.Dsl(state.Name)} = {expressions.Write(state.Value)};");
+                    Assign(Names.Dsl(state.Name), expressions.Write(state.Value));
                     break;
                 case UpdateParameterStep update:
-                    writer.Line($"{Names.Parameter} = {expressions.Write(update.Value)};");
+                    Assign(Names.Parameter, expressions.Write(update.Value));
                     break;
                 case AccumulateStep accumulate:
                     ReductionWriter.Accumulate(writer, model.Plan.Reductions[accumulate.Reduction], expressions.Write(accumulate.Operand));
@@ -68,6 +68,12 @@ internal sealed class PassWriter(CodeWriter writer, RuleModel model)
         }
         foreach (var state in WrittenStates(pass)) writer.Line($"{Names.StateArray(state)}[i] = {Names.Dsl(state)};");
         if (pass.Steps.OfType<UpdateParameterStep>().Any()) writer.Line($"{Names.ParameterSpan}[i] = {Names.Parameter};");
+    }
+
+    /// <summary>`p = p` and `m = m` leave the value as it is: no line, so the generated file has no CS1717 warning.</summary>
+    private void Assign(string target, string value)
+    {
+        if (value != target) writer.Line($"{target} = {value};");
     }
 
     private void WriteVectorLoop(ElementPass pass, Loads loads)
@@ -89,10 +95,10 @@ internal sealed class PassWriter(CodeWriter writer, RuleModel model)
                     if (local.Buffer is { } buffer) writer.Line($"{Names.Dsl(local.Name)}.CopyTo({Names.Buffer(buffer)}, i);");
                     break;
                 case AssignStateStep state:
-                    writer.Line($"{Names.Dsl(state.Name)} = {expressions.Write(state.Value)};");
+                    Assign(Names.Dsl(state.Name), expressions.Write(state.Value));
                     break;
                 case UpdateParameterStep update:
-                    writer.Line($"{Names.Parameter} = {expressions.Write(update.Value)};");
+                    Assign(Names.Parameter, expressions.Write(update.Value));
                     break;
                 case StoreStep store:
                     writer.Line($"{expressions.Write(store.Value)}.CopyTo({Names.Buffer(store.Buffer)}, i);");

@@ -27,6 +27,9 @@ internal static class StepScalarWriter
         ScalarRef scalar => $"(double){Names.Scalar(scalar.Id)}",
         BoundNegate negate => Write(negate.Operand) is { } operand ? $"(-{operand})" : null,
         BoundBinary binary => Binary(binary),
+        BoundSubscript subscript => Write(subscript.Index) is { } index
+            ? "(double)" + HelperWriter.Element("this." + CSharpLiterals.Identifier(((BoundHyperparameter)subscript.Target).Name), index, subscript)
+            : null,
         BoundCall { Function: Function.Sqrt } call => Write(call.Arguments[0]) is { } x ? $"global::System.Math.Sqrt({x})" : null,
         BoundCall { Function: Function.Exp } call => Write(call.Arguments[0]) is { } x ? $"global::System.Math.Exp({x})" : null,
         BoundCall { Function: Function.Log } call => Write(call.Arguments[0]) is { } x ? $"global::System.Math.Log({x})" : null,

@@ -212,6 +212,8 @@ internal sealed class Planner
     private BoundExpr Hoist(BoundExpr expression)
     {
         if (IsLeaf(expression)) return expression;
+        // A comparison is a mask, not a number: only its operands become scalars.
+        if (expression is BoundCompare) return Tree.Map(expression, Hoist);
         switch (LevelOf(expression))
         {
             case Level.Step:
