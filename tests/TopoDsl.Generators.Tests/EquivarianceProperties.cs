@@ -1,9 +1,7 @@
 using FsCheck.Xunit;
 using TopoDsl.Generators.Tests.Harness;
-using TopoDsl.Training.Modules;
 using TopoDsl.Training.Neurons;
 using TopoDsl.Training.Optimizers;
-using TopoDsl.Training.Tensors;
 
 namespace TopoDsl.Generators.Tests;
 
@@ -42,41 +40,10 @@ public class EquivarianceProperties
             Assert.NotNull(Run(rule, seed: 1, permuteGradients: false));
     }
 
-    /// <summary>Null when every step agreed bit for bit; else the first difference.</summary>
     private static string? Run(Type rule, int seed, bool permuteGradients)
     {
-        var random = new Random(seed);
-        int inputs = random.Next(1, 7), hidden = random.Next(2, 14), outputs = random.Next(1, 5), steps = random.Next(2, 6);
-        var modelSeed = (ulong)random.NextInt64();
-        var original = Mlp.Create([inputs, hidden, outputs], ActivationKind.Tanh, bias: true, modelSeed);
-        var permuted = Mlp.Create([inputs, hidden, outputs], ActivationKind.Tanh, bias: true, modelSeed);
-        var a = ParameterSlots.For(original, HiddenLayerNeurons.Of(original));
-        var b = ParameterSlots.For(permuted, HiddenLayerNeurons.Of(permuted));
-        Assert.Equal(4, a.Count);
-        Assert.Equal([new NeuronAxis(0, hidden), new NeuronAxis(0, hidden), new NeuronAxis(1, hidden), null], a.Select(s => s.Neurons));
-        var perm = Enumerable.Range(0, hidden).OrderBy(_ => random.Next()).ToArray();
-        for (int k = 0; k < a.Count; k++) Permute(a[k], a[k].Values, perm).CopyTo(b[k].Values);
-
-        var optimizerA = NewOptimizer(rule);
-        var optimizerB = NewOptimizer(rule);
         int states = ((string)GeneratedAssembly.Trait(rule, "Rule")!).Split('\n').Count(line => line.TrimStart().StartsWith("state ", StringComparison.Ordinal));
-        for (int t = 1; t <= steps; t++)
-        {
-            var gradients = a.Select(s => Gradient(random, s.Count)).ToArray();
-            SetGradients(original, a, gradients);
-            SetGradients(permuted, b, a.Select((s, k) => permuteGradients ? Permute(s, gradients[k], perm) : gradients[k]).ToArray());
-            optimizerA.Step(a, t);
-            optimizerB.Step(b, t);
-            for (int k = 0; k < a.Count; k++)
-            {
-                if (Difference(Permute(a[k], a[k].Values, perm), b[k].Values) is { } at)
-                    return $"{rule.Name} (seed {seed}, [{inputs}, {hidden}, {outputs}]), step {t}: {a[k].Name}[{at}]";
-                for (int j = 0; j < states; j++)
-                    if (Difference(Permute(a[k], a[k].State(j), perm), b[k].State(j)) is { } state)
-                        return $"{rule.Name} (seed {seed}), step {t}: state {j} of {a[k].Name}[{state}]";
-            }
-        }
-        return null;
+        return PermutationCheck.Run(() => NewOptimizer(rule), states, rule.Name, seed, permuteGradients);
     }
 
     private static IOptimizer NewOptimizer(Type rule)
@@ -88,50 +55,6 @@ public class EquivarianceProperties
         return optimizer;
     }
 
-    /// <summary>Standard normal values, one in eight exactly zero (sign(0), sqrt(0) and x / eps paths).</summary>
-    private static float[] Gradient(Random random, int count)
-    {
-        var g = Slots.Normal(random, count);
-        for (int i = 0; i < count; i++) if (random.Next(8) == 0) g[i] = 0f;
-        return g;
-    }
-
-    /// <summary>Gradients by Backward of sum_k sum(p_k * g_k), which must give exactly g_k; ZeroGrad first.</summary>
-    private static void SetGradients(Module model, IReadOnlyList<ParameterSlot> slots, float[][] gradients)
-    {
-        model.ZeroGrad();
-        Tensor? loss = null;
-        for (int k = 0; k < slots.Count; k++)
-        {
-            var term = (slots[k].Value * new Tensor((float[])gradients[k].Clone(), slots[k].Shape.ToArray())).Sum();
-            loss = loss is null ? term : loss + term;
-        }
-        loss!.Backward();
-        for (int k = 0; k < slots.Count; k++)
-            Same.Bits(gradients[k], slots[k].Gradient, $"gradient of {slots[k].Name} from Backward of sum(p * g)");
-    }
-
-    /// <summary>The values with their neuron axis permuted: result[.., i, ..] = values[.., perm[i], ..]; a copy when the slot has no neurons.</summary>
-    private static float[] Permute(ParameterSlot slot, ReadOnlySpan<float> values, int[] perm)
-    {
-        var result = values.ToArray();
-        if (slot.Neurons is not { } axis) return result;
-        int inner = 1;
-        for (int d = axis.Axis + 1; d < slot.Shape.Length; d++) inner *= slot.Shape[d];
-        int outer = values.Length / (inner * axis.NeuronCount);
-        for (int o = 0; o < outer; o++)
-            for (int i = 0; i < axis.NeuronCount; i++)
-                values.Slice((o * axis.NeuronCount + perm[i]) * inner, inner).CopyTo(result.AsSpan((o * axis.NeuronCount + i) * inner, inner));
-        return result;
-    }
-
-    private static int? Difference(ReadOnlySpan<float> expected, ReadOnlySpan<float> actual)
-    {
-        for (int i = 0; i < expected.Length; i++)
-            if (BitConverter.SingleToInt32Bits(expected[i]) != BitConverter.SingleToInt32Bits(actual[i])) return i;
-        return null;
-    }
-
     [Fact]
     public void Permute_moves_rows_of_axis_0_and_columns_of_axis_1()
     {
@@ -140,8 +63,8 @@ public class EquivarianceProperties
         var columns = GradientSlots.Create("w2", [0, 1, 2, 10, 11, 12], [2, 3], new NeuronAxis(1, 3));
         var plain = GradientSlots.Create("b2", [5, 6], [2]);
 
-        Assert.Equal([20, 21, 0, 1, 10, 11], Permute(rows, rows.Values, perm));
-        Assert.Equal([2, 0, 1, 12, 10, 11], Permute(columns, columns.Values, perm));
-        Assert.Equal([5, 6], Permute(plain, plain.Values, perm));
+        Assert.Equal([20, 21, 0, 1, 10, 11], PermutationCheck.Permute(rows, rows.Values, perm));
+        Assert.Equal([2, 0, 1, 12, 10, 11], PermutationCheck.Permute(columns, columns.Values, perm));
+        Assert.Equal([5, 6], PermutationCheck.Permute(plain, plain.Values, perm));
     }
 }

@@ -1,4 +1,5 @@
 using TopoDsl.Dsl.Analysis;
+using TopoDsl.Dsl.Analysis.Slopes;
 using TopoDsl.Dsl.Binding;
 using TopoDsl.Dsl.Emit;
 using TopoDsl.Dsl.Planning;
@@ -25,6 +26,19 @@ public static class RuleCompiler
         traits = traits with { Passes = plan.Passes };
         var model = new RuleModel(ruleText, UsedHyperparameters(rule, context), states, rule.Statements, plan, traits);
         return new RuleAnalysis(model, sorted, traits);
+    }
+
+    /// <summary>
+    /// A bound K on the slope of the parameter after <see cref="SlopeQuery.Steps"/> steps in its start value and every
+    /// step's gradient (|change| &lt;= K * the largest change of any input), for inputs in the query's box; infinity
+    /// where none can be shown. Finite for every rule whose <see cref="RuleTraits.Lipschitz"/> is true.
+    /// </summary>
+    public static SlopeBound BoundSlope(string ruleText, RuleContext context, SlopeQuery query)
+    {
+        var diagnostics = new DiagnosticBag(ruleText ?? "");
+        var rule = Binder.Bind(Parser.Parse(ruleText ?? "", diagnostics), context, diagnostics);
+        if (diagnostics.HasErrors) throw new ArgumentException("the rule has errors: " + string.Join("; ", diagnostics.Items), nameof(ruleText));
+        return SlopeInterpreter.Bound(rule, context, query);
     }
 
     /// <summary>C# source of the partial optimizer class, or null when the analysis reported errors.</summary>

@@ -28,6 +28,12 @@ public sealed class GeneratedAssembly : IDisposable
         using var image = new MemoryStream();
         var result = run.Output.Emit(image);
         Assert.True(result.Success, string.Join("\n", result.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error)));
+        return FromImage(image);
+    }
+
+    /// <summary>Loads an assembly already emitted (by a caller that read the emit's diagnostics itself).</summary>
+    public static GeneratedAssembly FromImage(MemoryStream image)
+    {
         image.Position = 0;
         var context = new Context();
         return new GeneratedAssembly(context, context.LoadFromStream(image));
