@@ -61,6 +61,18 @@ public class GeneratedCodeRegressionTests
         Assert.Equal("the rule reads scales[3], but scales has 3 entries (indices 0 to 2)", error.Message);
     }
 
+    [Fact]
+    public void A_comparison_of_a_value_with_itself_keeps_its_ieee_meaning()
+    {
+        // found by the property tests: `g > g` was emitted as a C# comparison of a variable with itself (CS1718)
+        var optimizer = OptimizerCompiler.Create("SelfCompare", "p -= where(g > g, 1, 0) + where(g <= g, 2, 0) + where(g != g, 4, 0)");
+        var slot = GradientSlots.Create("w", [0f, 0f], [2]);
+        GradientSlots.SetGradient(slot, [1f, float.NaN]);
+        optimizer.Step([slot], 1);
+        Assert.Equal(-2f, slot.Values[0]);   // g <= g for a number
+        Assert.Equal(-4f, slot.Values[1]);   // only g != g for NaN
+    }
+
     [Theory]
     [InlineData("p = p")]
     [InlineData("state m = 0\nm = m\np = p - 0.1 * m")]

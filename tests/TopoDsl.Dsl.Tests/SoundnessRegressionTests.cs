@@ -27,6 +27,7 @@ public class SoundnessRegressionTests
     // a double eps of 1e-300 is 0 in float32, and a product of small constants underflows
     [InlineData("p -= lr * g / {|TDSL0304:(abs(g) + tiny)|}")]
     [InlineData("p -= lr * g / {|TDSL0304:(abs(g) + 1e-50)|}")]
+    [InlineData("p -= lr * g / {|TDSL0304:sqrt(sqrt(1e-50))|}")]   // found by the property tests: a literal is read as float32 reads it
     [InlineData("p -= lr * g / {|TDSL0304:(abs(g) + eps * eps * eps * eps)|}")]
     // a constant divisor whose value is unknown, or zero
     [InlineData("p -= lr * g / {|TDSL0304:unknown|}")]

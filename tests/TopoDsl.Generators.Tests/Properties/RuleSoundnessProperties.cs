@@ -29,13 +29,14 @@ public class RuleSoundnessProperties(RuleSoundnessProperties.Report report) : IC
     {
         public int Rules, Accepted, Rejected, Equivariant, Lipschitz, Overflowing, SlopesMeasured;
         public double WorstRatio;
+        public string WorstRatioRule = "";
         public readonly System.Diagnostics.Stopwatch Building = new(), Stepping = new();
 
         public override string ToString() =>
             $"{Rules} random rules: {Accepted} accepted and compiled, {Rejected} rejected with a TDSL error; " +
             $"{Equivariant} stepped bit-identically on permuted networks; {Lipschitz} called Lipschitz, of which {Overflowing} leave float32's range " +
             $"in the box and the others have finite slope bounds, " +
-            $"{SlopesMeasured} measured (largest measured/bound {WorstRatio:F3}); {Building.Elapsed.TotalSeconds:F0} s building, {Stepping.Elapsed.TotalSeconds:F0} s stepping";
+            $"{SlopesMeasured} measured (largest measured slope / bound, float32 rounding allowed for: {WorstRatio:F3}); {Building.Elapsed.TotalSeconds:F0} s building, {Stepping.Elapsed.TotalSeconds:F0} s stepping";
     }
 
     private static int Setting(string name, int fallback) =>
@@ -54,6 +55,7 @@ public class RuleSoundnessProperties(RuleSoundnessProperties.Report report) : IC
             failures.AddRange(Check(batch, counts));
         }
         report.Say($"RuleSoundnessProperties (seed {seed}): {counts}");
+        if (Environment.GetEnvironmentVariable("TOPODSL_PROPERTY_VERBOSE") == "1") report.Say("closest to its bound: " + counts.WorstRatioRule);
         Assert.True(failures.Count == 0, $"seed {seed}:\n" + string.Join("\n\n", failures.Take(3)));
     }
 
@@ -119,7 +121,7 @@ public class RuleSoundnessProperties(RuleSoundnessProperties.Report report) : IC
                 if (excess > 0)
                     return $"(3) called Lipschitz, but the measured slope exceeds the analysis's bound: {where}\n{rule}";
                 counts.SlopesMeasured++;
-                counts.WorstRatio = Math.Max(counts.WorstRatio, ratio);
+                if (ratio > counts.WorstRatio) (counts.WorstRatio, counts.WorstRatioRule) = (ratio, $"{where}\n{rule}");
             }
         }
         catch (Exception error) when (error is InvalidOperationException or ArithmeticException or IndexOutOfRangeException)
