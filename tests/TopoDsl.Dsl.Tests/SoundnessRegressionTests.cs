@@ -85,4 +85,13 @@ public class SoundnessRegressionTests
         Assert.Null(analysis.Model);
         Assert.Contains("is " + value + ";", analysis.Diagnostics.Single().Message, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("p -= lr * sum({|TDSL0131:weights * 2|}) * g")]
+    [InlineData("p -= lr * {|TDSL0131:sqrt(scales)|}[0] * g")]
+    [InlineData("l = {|TDSL0131:scales|}\np -= lr * sum(l) * g")]
+    public void Arithmetic_on_a_whole_hyperparameter_array_is_an_error_instead_of_code_that_does_not_compile(string markup)
+    {
+        Assert.Null(Markup.Verify(markup).Model);
+    }
 }

@@ -25,6 +25,7 @@ internal sealed partial class AbstractInterpreter
                 return Where(call, values);
         }
         var shape = Elementwise(call, call.Arguments.Zip(values, (e, v) => (e, v)).ToArray());
+        if (shape.Kind == ShapeKind.Array) return AbstractValue.Derived(shape, Floors.None, RootOrders.Unknown, values);   // an error where it is used
         var (floor, order) = LipschitzOf(call, values);
         return AbstractValue.Derived(shape, floor, order, values);
     }
@@ -68,6 +69,8 @@ internal sealed partial class AbstractInterpreter
                 return AbstractValue.Unknown;
             case ShapeKind.Array when reduction.PerNeuron:
                 _diagnostics.Report(DiagnosticCatalog.ShapeMismatch, reduction.Span, "a hyperparameter array has no neurons to reduce over");
+                return AbstractValue.Unknown;
+            case ShapeKind.Array when !IsWholeArray(reduction.Operand):
                 return AbstractValue.Unknown;
             case ShapeKind.Tensor when reduction.PerNeuron && !operand.Shape.IsParameterShaped:
                 _diagnostics.Report(DiagnosticCatalog.ShapeMismatch, reduction.Span,

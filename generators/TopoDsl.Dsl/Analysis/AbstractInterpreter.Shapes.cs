@@ -65,6 +65,18 @@ internal sealed partial class AbstractInterpreter
         return AbstractValue.Derived(shape, Floors.None, RootOrders.Unknown, left, right);
     }
 
+    /// <summary>
+    /// The emitted code reads an array only as a whole hyperparameter, reduced (sum(w)) or indexed (w[0]): an
+    /// array computed with (w * 2, sqrt(w)) has no C# form, so reducing or indexing one is an error.
+    /// </summary>
+    private bool IsWholeArray(BoundExpr expression)
+    {
+        if (expression is BoundHyperparameter) return true;
+        _diagnostics.Report(DiagnosticCatalog.ShapeMismatch, expression.Span,
+            $"computes with the hyperparameter array `{_diagnostics.Fragment(ArrayOrigin(expression).Span)}` as a whole; reduce or index the array itself (sum(w), w[0])");
+        return false;
+    }
+
     /// <summary>The hyperparameter array an array-shaped expression comes from: the taint's origin.</summary>
     private static BoundExpr ArrayOrigin(BoundExpr expression) =>
         Tree.PreOrder(expression).FirstOrDefault(n => n is BoundHyperparameter { Type: HyperparameterType.FloatArray or HyperparameterType.DoubleArray }) ?? expression;

@@ -87,6 +87,11 @@ internal sealed partial class AbstractInterpreter
         var value = Evaluate(statement.Value);
         switch (statement.Target)
         {
+            case StatementTarget.Local when value.Shape.Kind == ShapeKind.Array:
+                _diagnostics.Report(DiagnosticCatalog.ShapeMismatch, statement.Value.Span,
+                    $"a hyperparameter array cannot be a local; use `{_diagnostics.Fragment(statement.Value.Span)}` where `{statement.Name}` is used");
+                _locals[statement.Index] = AbstractValue.Unknown;
+                return;
             case StatementTarget.Local:
                 _locals[statement.Index] = value;
                 return;
@@ -161,6 +166,7 @@ internal sealed partial class AbstractInterpreter
         var right = Evaluate(binary.Right);
         if (binary.Operator == BinaryOperator.MatMul) return MatMul(binary, left, right);
         var shape = Elementwise(binary, (binary.Left, left), (binary.Right, right));
+        if (shape.Kind == ShapeKind.Array) return AbstractValue.Derived(shape, Floors.None, RootOrders.Unknown, left, right);   // an error where it is used
         var (floor, order) = LipschitzOf(binary, left, right);
         return AbstractValue.Derived(shape, floor, order, left, right);
     }
@@ -185,6 +191,8 @@ internal sealed partial class AbstractInterpreter
             case ShapeKind.Array when index.Shape.IsTensor:
                 _diagnostics.Report(DiagnosticCatalog.HyperparameterArrayOnTensor, subscript.Target.Span, _diagnostics.Fragment(subscript.Index.Span));
                 return AbstractValue.Derived(Shape.Parameter, Floors.None, RootOrders.Unknown, target, index) with { Positional = true };
+            case ShapeKind.Array when !IsWholeArray(subscript.Target):
+                return AbstractValue.Unknown;
             case ShapeKind.Array:
                 CheckArrayIndex(subscript, index);
                 return AbstractValue.Derived(index.Shape.Kind == ShapeKind.Unknown ? Shape.Unknown : Shape.Scalar, Floors.None, RootOrders.Unknown, target, index);

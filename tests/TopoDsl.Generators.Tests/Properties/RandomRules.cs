@@ -139,7 +139,7 @@ public sealed class RandomRules(int seed)
         return _random.Next(10) switch
         {
             0 or 1 => $"{Pick(Reductions)}({Tensor(depth - 1)})",
-            2 => $"{Pick("sum", "mean", "norm", "max")}({Pick("w", "dw")})",
+            2 => $"{Pick("sum", "mean", "norm", "max")}({Pick("w", "dw", "w", "dw", "w", "dw", "w * 2", "sqrt(dw)")})",   // the last two must be rejected
             3 => $"{Pick("w", "dw")}[{Pick("0", "1", "2", "k")}]",
             4 => $"{Pick("sqrt", "exp", "abs")}({Scalar(depth - 1)})",
             5 => $"({Scalar(depth - 1)})^{Pick("2", "0.5", "t", "-1")}",

@@ -93,7 +93,7 @@ internal sealed partial class SlopeInterpreter
         if (y.Slope == 0 && y.Low == y.High && !double.IsInfinity(y.Low))
         {
             double e = y.Low;
-            return e == Math.Floor(e) && e >= 0 ? IntegerPower(x, (int)Math.Min(e, 64)) : ConstantPower(x, e);
+            return e == Math.Floor(e) && e >= 0 && e <= int.MaxValue ? IntegerPower(x, (int)e) : ConstantPower(x, e);
         }
         return VaryingPower(x, y);
     }
