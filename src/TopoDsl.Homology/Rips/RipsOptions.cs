@@ -3,7 +3,10 @@ namespace TopoDsl.Homology.Rips;
 /// <summary>Settings of a Vietoris–Rips computation.</summary>
 public sealed record RipsOptions
 {
-    /// <summary>Highest homology dimension computed (H_0 .. H_MaxDimension).</summary>
+    /// <summary>
+    /// Highest homology dimension computed (H_0 .. H_MaxDimension), capped at n - 2 for n points as in ripser:
+    /// the barcode has no higher dimension, since there all homology is zero.
+    /// </summary>
     public int MaxDimension { get; init; } = 1;
 
     /// <summary>

@@ -91,13 +91,16 @@ public static class VietorisRips
     }
 
     /// <summary>
-    /// Validates the options and refuses a complex whose simplices cannot be numbered: both are decided from the
-    /// vertex count alone, before anything of size n^2 is built.
+    /// Validates the options, caps the dimension at n - 2 as ripser does (H_k of a Rips complex on n points is zero
+    /// for k &gt; n - 2, and every dimension costs per-vertex tables), and refuses a complex whose simplices cannot be
+    /// numbered: all decided from the vertex count alone, before anything of size n^2 is built.
     /// </summary>
     private static RipsOptions Checked(RipsOptions? options, int vertexCount)
     {
         options ??= new RipsOptions();
         options.Validate();
+        int highest = Math.Max(0, vertexCount - 2);
+        if (options.MaxDimension > highest) options = options with { MaxDimension = highest };
         BinomialTable.EnsureIndexable(vertexCount, options.MaxDimension + 2, ColumnHeap.MaxIndex(options.Modulus));
         return options;
     }

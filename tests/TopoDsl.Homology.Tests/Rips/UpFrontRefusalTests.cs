@@ -76,6 +76,23 @@ public class UpFrontRefusalTests
         Assert.True(allocated < SmallAllocation, $"{allocated} bytes allocated before the refusal");
     }
 
+    [Theory]
+    [InlineData(4, 5, 2)]
+    [InlineData(4, 100_000_000, 2)]
+    [InlineData(2, 3, 0)]
+    [InlineData(1, 2, 0)]
+    public void The_dimension_is_capped_at_n_minus_2_as_in_ripser_before_its_tables_are_built(int points, int dimension, int capped)
+    {
+        var cloud = RandomClouds.Uniform(46, points, 2);
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        var result = VietorisRips.Compute(cloud, new RipsOptions { MaxDimension = dimension, Threads = 1 });
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.Equal(capped, result.Barcode.MaxDimension);
+        Assert.Single(result.Barcode[0], bar => bar.IsEssential);
+        Assert.True(allocated < SmallAllocation, $"{allocated} bytes allocated for {points} points");
+    }
+
     [Fact]
     public void The_index_check_agrees_with_the_binomial_table_at_the_boundary()
     {
