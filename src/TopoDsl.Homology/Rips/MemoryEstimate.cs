@@ -13,6 +13,9 @@ public sealed record MemoryEstimate(long Bytes, IReadOnlyList<double> SimplexCou
     /// <summary>Managed runtime, code and buffers that every run needs regardless of the input.</summary>
     internal const long BaselineBytes = 24L << 20;
 
+    /// <summary>True when <see cref="Bytes"/> counts only the fewest edges the input can have: the run needs at least that.</summary>
+    public bool IsLowerBound { get; init; }
+
     /// <summary>One simplex in a list (<see cref="Simplex"/>).</summary>
     private const int SimplexBytes = 12;
 
@@ -69,7 +72,7 @@ public sealed record MemoryEstimate(long Bytes, IReadOnlyList<double> SimplexCou
 
 /// <summary>The run would need more memory than the caller allowed.</summary>
 public sealed class InsufficientMemoryBudgetException(MemoryEstimate estimate, long budget)
-    : Exception($"this computation needs about {estimate} (estimated; simplices per dimension: " +
+    : Exception($"this computation needs {(estimate.IsLowerBound ? "at least" : "about")} {estimate} (estimated; simplices per dimension: " +
                 $"{string.Join(", ", estimate.SimplexCounts.Select(c => c.ToString("0.##e0", CultureInfo.InvariantCulture)))}), " +
                 $"more than the limit of {MemoryEstimate.FormatBytes(budget)}. " +
                 "Lower the dimension, set a smaller threshold, or raise the limit.")

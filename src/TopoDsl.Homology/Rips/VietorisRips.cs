@@ -74,7 +74,7 @@ public static class VietorisRips
     {
         if (options.MaxMemoryBytes is not long budget) return;
         // The least the run can need comes first: a large input is refused without the cost of sampling its rows.
-        Refuse(MemoryEstimate.BeforeEdges(n, fewestEdges, metricBytes(fewestEdges), options.MaxDimension), budget);
+        Refuse(MemoryEstimate.BeforeEdges(n, fewestEdges, metricBytes(fewestEdges), options.MaxDimension) with { IsLowerBound = true }, budget);
         double edges = estimateEdges();
         Refuse(MemoryEstimate.BeforeEdges(n, edges, metricBytes(edges), options.MaxDimension), budget);
     }

@@ -58,9 +58,22 @@ public class UpFrontRefusalTests
         Assert.InRange(edges, 0.5 * Points * (Points - 1) / 2, 1.0 * Points * (Points - 1) / 2);
         Assert.True(error.Estimate.Bytes > matrix + 12 * edges, $"estimate {error.Estimate.Bytes} leaves out the matrix or the edges");
         Assert.Equal(budget, error.Budget);
+        Assert.False(error.Estimate.IsLowerBound);
         Assert.Contains($"needs about {error.Estimate}", error.Message);
         Assert.Contains("more than the limit of 4 GiB", error.Message);
         Assert.True(allocated < SmallAllocation, $"{allocated} bytes allocated before the refusal");
+    }
+
+    [Fact]
+    public void A_budget_below_the_matrix_alone_is_refused_without_sampling_and_says_at_least()
+    {
+        var error = Assert.Throws<InsufficientMemoryBudgetException>(() =>
+            VietorisRips.Compute(Cloud, new RipsOptions { MaxDimension = 1, MaxMemoryBytes = 1L << 30 }));
+
+        Assert.True(error.Estimate.IsLowerBound);
+        Assert.Equal(Points - 1, error.Estimate.SimplexCounts[1]); // n - 1: the central vertex is within the enclosing radius of every other
+        Assert.True(error.Estimate.Bytes > 4L * Points * Points);
+        Assert.StartsWith($"this computation needs at least {error.Estimate} ", error.Message);
     }
 
     [Fact]
