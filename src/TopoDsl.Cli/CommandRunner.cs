@@ -17,7 +17,7 @@ internal static class CommandRunner
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {
-            foreach (var error in parse.Errors) Console.Error.WriteLine($"topo: {error.Message}");
+            foreach (var error in parse.Errors) Console.Error.WriteLine($"topo: {PrintableText.Escape(error.Message)}");
             Console.Error.WriteLine("Run 'topo --help' for usage.");
             return BadInput;
         }
@@ -27,13 +27,12 @@ internal static class CommandRunner
         }
         catch (Exception e) when (IsBadInput(e))
         {
-            // ArgumentOutOfRangeException appends the actual value on a second line: keep the one-line form.
-            Console.Error.WriteLine($"topo: {e.Message.Split('\n')[0]}");
+            Console.Error.WriteLine($"topo: {ErrorLine.Of(e)}");
             return BadInput;
         }
         catch (TopoDsl.Training.Loop.TrainingDivergedException e)
         {
-            Console.Error.WriteLine($"topo: {e.Message}");
+            Console.Error.WriteLine($"topo: {ErrorLine.Of(e)}");
             return 1;
         }
         catch (OperationCanceledException)

@@ -42,7 +42,8 @@ internal static class PhCommand
             if (threadCount < 1) throw new UsageException("--threads: must be 1 or more");
             float? t = parse.GetValue(threshold);
             if (t is float tv && (float.IsNaN(tv) || tv < 0)) throw new UsageException("--threshold: must be a non-negative number");
-            int p = parse.GetValue(modulus); // RipsOptions rejects a modulus that is not a prime
+            int p = parse.GetValue(modulus);
+            if (RipsOptions.ModulusProblem(p) is string problem) throw new UsageException($"--modulus {problem}");
             long? budget = parse.GetValue(maxMemory) is string m ? ByteSize.Parse(m, "--max-memory") : null;
 
             var input = MetricReader.Read(parse.GetValue(file)!, inputFormat);

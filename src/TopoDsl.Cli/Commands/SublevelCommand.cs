@@ -31,6 +31,8 @@ internal static class SublevelCommand
             {
                 int k = parse.GetValue(knn);
                 if (k < 1) throw new UsageException("--knn: give the number of neighbours K (1 or more) with --points");
+                if (parse.GetValue(maxEdge) is double longest && !(longest >= 0))
+                    throw new UsageException("--max-edge-length: must be a non-negative length");
                 var input = ValuedPointsFile.Read(pointsFile);
                 result = SublevelPersistence.OnPointCloud(input.Points, input.Values, k, parse.GetValue(maxEdge));
             }

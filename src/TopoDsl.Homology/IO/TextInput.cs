@@ -47,7 +47,7 @@ internal sealed class TextInput
     public float ParseValue(ReadOnlySpan<char> token)
     {
         if (!FloatText.TryParse(token, out float value))
-            throw Error($"expected a number, found '{Quote(token)}'");
+            throw Error($"expected a number, found {Quoted(token)}");
         if (float.IsNaN(value))
             throw Error($"'{Quote(token)}' is not a number (NaN); values must be finite");
         if (float.IsInfinity(value))
@@ -67,11 +67,18 @@ internal sealed class TextInput
         bool negative = token.StartsWith("-");
         var digits = negative || token.StartsWith("+") ? token[1..] : token;
         bool isInteger = digits.Length > 0 && !digits.ContainsAnyExceptInRange('0', '9');
-        if (!isInteger) throw Error($"expected a vertex index (a non-negative integer), found '{Quote(token)}'");
+        if (!isInteger) throw Error($"expected a vertex index (a non-negative integer), found {Quoted(token)}");
         if (negative) throw Error($"negative vertex index {Quote(token)}; vertices are numbered from 0");
         throw Error($"vertex index {Quote(token)} is too large");
     }
 
+    /// <summary>The token for a message, cut to its first characters, unprintable ones escaped (<see cref="PrintableText"/>).</summary>
     public static string Quote(ReadOnlySpan<char> token) =>
-        token.Length <= LongestQuotedToken ? token.ToString() : string.Concat(token[..LongestQuotedToken], "...");
+        token.Length <= LongestQuotedToken
+            ? PrintableText.Escape(token)
+            : string.Concat(PrintableText.Escape(token[..LongestQuotedToken]), "...");
+
+    /// <summary>The token quoted, and called binary data when it looks like it: a reader of text was given a binary file.</summary>
+    public static string Quoted(ReadOnlySpan<char> token) =>
+        PrintableText.LooksBinary(token) ? $"binary data '{Quote(token)}' (is this a text file?)" : $"'{Quote(token)}'";
 }

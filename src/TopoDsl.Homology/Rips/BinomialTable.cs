@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Runtime.CompilerServices;
 namespace TopoDsl.Homology.Rips;
 
@@ -14,21 +15,34 @@ internal sealed class BinomialTable
     /// <param name="maxIndex">the largest index the engine can store (Z/p keeps coefficients in the index's high bits)</param>
     public BinomialTable(int n, int maxK, long maxIndex = long.MaxValue)
     {
+        EnsureIndexable(n, maxK, maxIndex);
         _stride = n + 1;
         _table = new long[(maxK + 1) * _stride];
         for (int i = 0; i <= n; i++)
         {
             _table[i] = 1; // C(i, 0)
             for (int k = 1; k <= Math.Min(i, maxK); k++)
-            {
-                long sum = this[i - 1, k - 1] + this[i - 1, k];
-                if (sum < 0 || sum > maxIndex)
-                    throw new SimplexIndexOverflowException(n, maxK, maxIndex);
-                _table[k * _stride + i] = sum;
-            }
+                _table[k * _stride + i] = this[i - 1, k - 1] + this[i - 1, k];
         }
         VertexCount = n;
         MaxK = maxK;
+    }
+
+    /// <summary>
+    /// Throws <see cref="SimplexIndexOverflowException"/> unless every C(i, k), i &lt;= n, k &lt;= maxK, is at most
+    /// <paramref name="maxIndex"/>. Decided from n and maxK alone, so that a run whose simplices cannot be numbered
+    /// is refused before its distance matrix and edges are built.
+    /// </summary>
+    public static void EnsureIndexable(int n, int maxK, long maxIndex)
+    {
+        // C(i, k) grows with i, so the table's largest entry is the largest C(n, k), k <= maxK.
+        Int128 binomial = 1;
+        for (int k = 1; k <= Math.Min(n, maxK); k++)
+        {
+            binomial = binomial * (n - k + 1) / k; // exact: C(n, k - 1) (n - k + 1) = k C(n, k); below 2^94
+            if (binomial > maxIndex)
+                throw new SimplexIndexOverflowException(n, maxK - 2, k, (double)binomial, maxIndex);
+        }
     }
 
     public int VertexCount { get; }
@@ -87,11 +101,22 @@ internal sealed class BinomialTable
 /// <summary>The simplices of the requested complex cannot be numbered in 64 bits.</summary>
 public sealed class SimplexIndexOverflowException : Exception
 {
-    public SimplexIndexOverflowException(int pointCount, int maxK, long maxIndex = long.MaxValue)
-        : base($"{pointCount} points are too many for homology up to dimension {maxK - 2}: simplex indices up to " +
-               $"C({pointCount}, {maxK}) exceed {maxIndex}, the largest a 64-bit index allows" +
+    /// <param name="vertices">the simplex size k whose index range C(pointCount, k) overflows</param>
+    public SimplexIndexOverflowException(int pointCount, int maxDimension, int vertices, double binomial, long maxIndex)
+        : base($"{pointCount} points are too many for homology up to dimension {maxDimension}: simplex indices reach " +
+               $"C({pointCount}, {vertices}) = {binomial.ToString("0.##e0", CultureInfo.InvariantCulture)}, beyond {Describe(maxIndex)}, the largest a 64-bit index allows" +
                (maxIndex == long.MaxValue ? "" : $" when Z/p coefficients take {ColumnHeap.CoefficientBits} of its bits") +
                ". Lower --dim, or use fewer points.")
     {
+        MaxIndex = maxIndex;
+    }
+
+    /// <summary>The index limit that was hit: 2^63 - 1 for Z/2, 2^47 - 1 for Z/p with p &gt; 2.</summary>
+    public long MaxIndex { get; }
+
+    private static string Describe(long maxIndex)
+    {
+        ulong limit = (ulong)maxIndex + 1;
+        return ulong.IsPow2(limit) ? $"2^{ulong.Log2(limit)} - 1" : maxIndex.ToString(CultureInfo.InvariantCulture);
     }
 }

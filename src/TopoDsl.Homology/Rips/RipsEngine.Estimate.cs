@@ -45,16 +45,7 @@ internal sealed partial class RipsEngine<TMetric, TCursor>
             samples = next;
         }
 
-        long peak = 0;
-        long edgeBytes = 12L * edges.Length;
-        for (int d = 1; d <= _maxDimension; d++)
-        {
-            double bytes = edgeBytes
-                + 12 * (d >= 2 ? counts[d - 1] : 0)            // the facets the columns were built from
-                + (d < _maxDimension ? 12 * counts[d] : 0)       // the simplices kept for the next dimension
-                + columns[d] * (2 * 12 + 32 + 2 * 16);           // columns (assembled twice), pivot table, reduction record
-            peak = Math.Max(peak, (long)bytes);
-        }
-        return new MemoryEstimate(MemoryEstimate.BaselineBytes + metricBytes + peak, counts, columns);
+        return new MemoryEstimate(MemoryEstimate.BaselineBytes + metricBytes + MemoryEstimate.PeakBytes(_maxDimension, counts, columns),
+            counts, columns);
     }
 }

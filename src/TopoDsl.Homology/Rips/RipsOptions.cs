@@ -3,7 +3,10 @@ namespace TopoDsl.Homology.Rips;
 /// <summary>Settings of a Vietoris–Rips computation.</summary>
 public sealed record RipsOptions
 {
-    /// <summary>Highest homology dimension computed (H_0 .. H_MaxDimension).</summary>
+    /// <summary>
+    /// Highest homology dimension computed (H_0 .. H_MaxDimension), capped at n - 2 for n points as in ripser:
+    /// the barcode has no higher dimension, since there all homology is zero.
+    /// </summary>
     public int MaxDimension { get; init; } = 1;
 
     /// <summary>
@@ -32,17 +35,23 @@ public sealed record RipsOptions
 
     public CancellationToken Cancellation { get; init; }
 
+    /// <summary>Why <paramref name="modulus"/> cannot be the modulus of the coefficients, or null when it can.</summary>
+    public static string? ModulusProblem(int modulus) =>
+        !Field.IsPrime(modulus) ? $"{modulus} is not a prime; coefficients need a prime modulus between 2 and {Field.MaxModulus}"
+        : modulus > Field.MaxModulus ? $"{modulus} is above {Field.MaxModulus}, the largest prime modulus whose products of residues fit in an int"
+        : null;
+
+    /// <remarks>Each message names the setting, so it reads on its own without the exception's parameter name.</remarks>
     internal void Validate()
     {
         if (MaxDimension < 0)
-            throw new ArgumentOutOfRangeException(nameof(MaxDimension), MaxDimension, "must be 0 or more");
+            throw new ArgumentOutOfRangeException(nameof(MaxDimension), MaxDimension, "MaxDimension must be 0 or more");
         if (Threshold is float t && (float.IsNaN(t) || t < 0))
-            throw new ArgumentOutOfRangeException(nameof(Threshold), t, "must be a non-negative number");
-        if (!Field.IsPrime(Modulus) || Modulus > Field.MaxModulus)
-            throw new ArgumentOutOfRangeException(nameof(Modulus), Modulus,
-                $"coefficients need a prime modulus between 2 and {Field.MaxModulus}");
-        if (Threads < 1) throw new ArgumentOutOfRangeException(nameof(Threads), Threads, "must be 1 or more");
+            throw new ArgumentOutOfRangeException(nameof(Threshold), t, "Threshold must be a non-negative number");
+        if (ModulusProblem(Modulus) is string problem)
+            throw new ArgumentOutOfRangeException(nameof(Modulus), Modulus, $"Modulus {problem}");
+        if (Threads < 1) throw new ArgumentOutOfRangeException(nameof(Threads), Threads, "Threads must be 1 or more");
         if (MaxMemoryBytes is long m && m <= 0)
-            throw new ArgumentOutOfRangeException(nameof(MaxMemoryBytes), m, "must be positive");
+            throw new ArgumentOutOfRangeException(nameof(MaxMemoryBytes), m, "MaxMemoryBytes must be positive");
     }
 }

@@ -55,7 +55,7 @@ internal sealed class ExactNearestNeighbors
         Action<int, NeighborBuffer, double[]> query, Func<int, int>? pointOf = null)
     {
         if (k < 1 || k >= Math.Max(points.Count, 1))
-            throw new ArgumentOutOfRangeException(nameof(k), k, $"must lie in 1..{points.Count - 1}");
+            throw new ArgumentOutOfRangeException(nameof(k), k, $"k = {k} neighbours per point must lie in 1..{points.Count - 1} for {points.Count} points");
         var indices = new int[points.Count * k];
         var squaredDistances = new double[points.Count * k];
         Parallel.For(0, points.Count,

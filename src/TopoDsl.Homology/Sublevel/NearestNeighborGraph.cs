@@ -38,9 +38,9 @@ public sealed class NearestNeighborGraph
     public static NearestNeighborGraph Build(PointCloud points, int k, double? maxEdgeLength = null)
     {
         ArgumentNullException.ThrowIfNull(points);
-        if (k < 1) throw new ArgumentOutOfRangeException(nameof(k), k, "need at least one neighbour per point");
+        if (k < 1) throw new ArgumentOutOfRangeException(nameof(k), k, $"k = {k}: need at least one neighbour per point");
         if (maxEdgeLength is double limit && (double.IsNaN(limit) || limit < 0))
-            throw new ArgumentOutOfRangeException(nameof(maxEdgeLength), limit, "must be a non-negative length");
+            throw new ArgumentOutOfRangeException(nameof(maxEdgeLength), limit, $"the longest edge kept must be a non-negative length, not {limit}");
 
         int n = points.Count;
         int kUsed = Math.Min(k, Math.Max(n - 1, 0));

@@ -42,7 +42,7 @@ public static class ValuedPointsFile
         double x = FieldParser.Finite(path, line, line.Fields[c], $"coordinate {c}");
         float single = (float)x;
         if (!float.IsFinite(single))
-            throw new InputFormatException(path, line.Number, $"coordinate {c} '{line.Fields[c]}' is too large for single precision");
+            throw new InputFormatException(path, line.Number, $"coordinate {c} '{TextInput.Quote(line.Fields[c])}' is too large for single precision");
         return single;
     }
 }

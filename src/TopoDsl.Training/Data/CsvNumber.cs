@@ -18,17 +18,17 @@ internal static class CsvNumber
         }
         if (IsNonFiniteWord(field) || (double.TryParse(field, NumberStyles.Float, CultureInfo.InvariantCulture, out double value) && !double.IsFinite(value)))
         {
-            problem = $"'{field}' in column {column + 1} is not a finite number";
+            problem = $"'{PrintableText.Quote(field)}' in column {column + 1} is not a finite number";
             return 0;
         }
         if (!double.TryParse(field, NumberStyles.Float, CultureInfo.InvariantCulture, out value))
         {
-            problem = $"text '{field}' where a number belongs (column {column + 1})";
+            problem = $"text '{PrintableText.Quote(field)}' where a number belongs (column {column + 1})";
             return 0;
         }
         if (Math.Abs(value) > float.MaxValue)
         {
-            problem = $"{field} in column {column + 1} is beyond the float range";
+            problem = $"{PrintableText.Quote(field)} in column {column + 1} is beyond the float range";
             return 0;
         }
         return (float)value;

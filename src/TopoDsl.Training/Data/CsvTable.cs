@@ -90,9 +90,9 @@ internal sealed class CsvTable(string file, CsvOptions options)
     private float CheckLabel(float value, string field, int column, int lineNumber)
     {
         if (value < 0 || value != MathF.Floor(value) || value > 1 << 24)
-            throw new DataFormatException(file, lineNumber, $"label '{field}' in column {column + 1} is not a non-negative integer");
+            throw new DataFormatException(file, lineNumber, $"label '{PrintableText.Quote(field)}' in column {column + 1} is not a non-negative integer");
         if (value >= options.ClassCount)
-            throw new DataFormatException(file, lineNumber, $"label {field} in column {column + 1} is not one of the {options.ClassCount} classes");
+            throw new DataFormatException(file, lineNumber, $"label {PrintableText.Quote(field)} in column {column + 1} is not one of the {options.ClassCount} classes");
         return value;
     }
 }

@@ -1,4 +1,5 @@
 using MathNet.Numerics.LinearAlgebra;
+using TopoDsl.Training.Autodiff;
 using TopoDsl.Training.Tensors;
 
 namespace TopoDsl.Training.SecondOrder;
@@ -26,6 +27,7 @@ public static class Sharpness
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxIterations);
         int size = parameters.Sum(p => p.Count);
         if (size == 0) throw new ArgumentException("no parameters", nameof(parameters));
+        EnsureFiniteLoss(loss);
         var rng = new Rng(seed);
         var basis = new List<double[]>();
         var alphas = new List<double>();
@@ -41,6 +43,7 @@ public static class Sharpness
             basis.Add(q);
             double[] w;
             using (StepMemory.Begin()) w = Flatten(Hessian.VectorProduct(loss, parameters, Split(q, parameters)));
+            EnsureFinite(w, k);
             double alpha = Dot(w, q);
             alphas.Add(alpha);
             foreach (var b in basis) Axpy(-Dot(w, b), b, w); // full reorthogonalisation (covers the alpha and beta terms)
@@ -58,6 +61,32 @@ public static class Sharpness
             q = w;
         }
         return new SharpnessResult(previous, iterations, Converged: iterations == size);
+    }
+
+    /// <summary>
+    /// A NaN or infinite loss has no Hessian: refuse it here, with the reason, rather than let the NaN reach the
+    /// eigensolver, which fails with an index error from inside MathNet.
+    /// </summary>
+    private static void EnsureFiniteLoss(Func<Tensor> loss)
+    {
+        float value;
+        using (StepMemory.Begin())
+        using (GradMode.Disable())
+            value = loss().ToScalar();
+        if (!float.IsFinite(value))
+            throw new ArgumentException(
+                $"the loss is {value} at these parameters, so its Hessian has no eigenvalues; check the parameters and the data for NaN or infinite values",
+                nameof(loss));
+    }
+
+    private static void EnsureFinite(double[] hessianTimesVector, int step)
+    {
+        int at = Array.FindIndex(hessianTimesVector, x => !double.IsFinite(x));
+        if (at >= 0)
+            throw new ArgumentException(
+                $"the Hessian-vector product of Lanczos step {step + 1} is {hessianTimesVector[at]} at parameter entry {at}, although the loss is finite: " +
+                "the second derivatives overflow or are undefined at these parameters",
+                "loss");
     }
 
     private static double LargestRitzValue(List<double> alphas, List<double> betas)

@@ -21,8 +21,12 @@ public sealed partial class Tensor
         return y.Reshape(n, positions, outChannels).SwapLastTwoAxes().Reshape(n, outChannels, g.OutputHeight, g.OutputWidth);
     }
 
-    /// <summary>PyTorch's F.max_pool2d without padding; stride defaults to the kernel size.</summary>
-    public Tensor MaxPool2d(int kernel, int? stride = null) => Pool("MaxPool2d", kernel, stride ?? kernel, windows => windows.Max(1));
+    /// <summary>
+    /// PyTorch's F.max_pool2d without padding; stride defaults to the kernel size. A window holding NaN gives NaN,
+    /// and its gradient goes to the window's last NaN, as in PyTorch's CPU kernel.
+    /// </summary>
+    public Tensor MaxPool2d(int kernel, int? stride = null) =>
+        Pool("MaxPool2d", kernel, stride ?? kernel, windows => windows.Max(1, keepDim: false, lastNaNWins: true));
 
     /// <summary>PyTorch's F.avg_pool2d without padding; stride defaults to the kernel size.</summary>
     public Tensor AvgPool2d(int kernel, int? stride = null) => Pool("AvgPool2d", kernel, stride ?? kernel, windows => windows.Mean(1));

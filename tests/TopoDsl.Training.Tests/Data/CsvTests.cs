@@ -128,6 +128,15 @@ public class CsvTests
     }
 
     [Fact]
+    public void Control_bytes_in_a_field_are_escaped_in_the_message()
+    {
+        var e = ReadFails("a,b,c\n0,0,0\n1,\u007fELF\u0002\u0000\u001b[2J,3\n");
+        Assert.Equal(3, e.Line);
+        Assert.Equal(@"text '\x7FELF\x02\x00\x1B[2J' where a number belongs (column 2)", e.Problem);
+        Assert.DoesNotContain(e.Message, char.IsControl);
+    }
+
+    [Fact]
     public void Partly_numeric_first_row_is_data_with_an_error_not_a_header()
     {
         var e = ReadFails("x,2,y\n1,2,3\n");

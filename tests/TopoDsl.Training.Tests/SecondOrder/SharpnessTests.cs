@@ -70,4 +70,37 @@ public class SharpnessTests
         var result = Sharpness.TopEigenvalue(LossFn, parameters);
         Assert.Equal(expected, result.TopEigenvalue, Math.Abs(expected) * 1e-4);
     }
+
+    [Theory]
+    [InlineData(true, "NaN")]       // a weight set to NaN
+    [InlineData(false, "Infinity")] // an infinite target in the data
+    public void A_network_whose_loss_is_not_finite_is_refused_with_the_reason_before_the_eigensolver(bool nanWeight, string shown)
+    {
+        var mlp = Mlp.Create([2, 5, 1], ActivationKind.Sigmoid, bias: false, seed: 3);
+        var parameters = mlp.Parameters().ToList();
+        var x = new Tensor([0.5f, -1f, 2f, 0.25f], 2, 2);
+        var y = new Tensor([1f, -1f], 2, 1);
+        if (nanWeight) parameters[0].Data[0] = float.NaN;
+        else y.Data[1] = float.PositiveInfinity;
+
+        var error = Assert.Throws<ArgumentException>(() =>
+            Sharpness.TopEigenvalue(() => Loss.MeanSquaredError(mlp.Forward(x), y), parameters));
+
+        Assert.Equal("loss", error.ParamName);
+        Assert.StartsWith($"the loss is {shown} at these parameters", error.Message);
+    }
+
+    [Fact]
+    public void A_finite_loss_whose_hessian_overflows_is_refused_naming_the_hessian_vector_product()
+    {
+        // L = c p^2 with c = 3e38: L(0.01) = 3e34 is a float, but the Hessian 2c = 6e38 is beyond float.MaxValue.
+        var p = new Tensor([0.01f], 1) { RequiresGrad = true };
+        var c = new Tensor([3e38f], 1);
+
+        var error = Assert.Throws<ArgumentException>(() => Sharpness.TopEigenvalue(() => (p * p * c).Sum(), [p]));
+
+        Assert.Equal("loss", error.ParamName);
+        Assert.Contains("the Hessian-vector product of Lanczos step 1 is", error.Message);
+        Assert.Contains("although the loss is finite", error.Message);
+    }
 }
