@@ -47,6 +47,21 @@ public sealed class PhRefusalTests : IDisposable
                        @"more than the limit of 4 GiB\. ", line);
     }
 
+    [Fact]
+    public void Without_a_memory_limit_a_run_that_cannot_fit_the_machine_is_refused_before_it_allocates()
+    {
+        // 100,000 points: the distance matrix alone is 40 GB, more than any machine this runs on has.
+        var random = new Random(100_000);
+        var text = new StringBuilder();
+        for (int i = 0; i < 100_000; i++)
+            text.Append(string.Join(' ', Enumerable.Range(0, 3).Select(_ => random.NextDouble().ToString("R", CultureInfo.InvariantCulture)))).Append('\n');
+        var run = Topo.Run("ph", _folder.File(text.ToString(), "large.txt"), "--format", "point-cloud", "--dim", "1");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Matches(@"^topo: this computation needs at least [0-9.]+ GiB .* more than the [0-9.]+ [GM]iB of memory available to this process\. ",
+            Assert.Single(run.ErrorLines));
+    }
+
     [Theory]
     [InlineData("4", "topo: --modulus 4 is not a prime; coefficients need a prime modulus between 2 and 46337")]
     [InlineData("1", "topo: --modulus 1 is not a prime; coefficients need a prime modulus between 2 and 46337")]

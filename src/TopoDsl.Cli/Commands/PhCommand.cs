@@ -51,6 +51,7 @@ internal static class PhCommand
             {
                 MaxDimension = maxDim, Threshold = t, Modulus = p, Threads = threadCount,
                 Cocycles = parse.GetValue(cocycles), MaxMemoryBytes = budget,
+                AvailableMemoryBytes = GC.GetGCMemoryInfo().TotalAvailableMemoryBytes,
             };
             var result = ProgressDisplay.Run("computing persistence", progress => Compute(input, options with { Progress = progress }));
             Write(parse.GetValue(outFile), writer => WriteResult(writer, outputKind, input, t, result, options.Cocycles));

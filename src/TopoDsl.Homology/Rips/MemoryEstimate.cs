@@ -71,11 +71,11 @@ public sealed record MemoryEstimate(long Bytes, IReadOnlyList<double> SimplexCou
 }
 
 /// <summary>The run would need more memory than the caller allowed.</summary>
-public sealed class InsufficientMemoryBudgetException(MemoryEstimate estimate, long budget)
+public sealed class InsufficientMemoryBudgetException(MemoryEstimate estimate, long budget, string? limit = null)
     : Exception($"this computation needs {(estimate.IsLowerBound ? "at least" : "about")} {estimate} (estimated; simplices per dimension: " +
                 $"{string.Join(", ", estimate.SimplexCounts.Select(c => c.ToString("0.##e0", CultureInfo.InvariantCulture)))}), " +
-                $"more than the limit of {MemoryEstimate.FormatBytes(budget)}. " +
-                "Lower the dimension, set a smaller threshold, or raise the limit.")
+                $"more than {limit ?? "the limit of " + MemoryEstimate.FormatBytes(budget)}. " +
+                $"Lower the dimension, set a smaller threshold, or {(limit is null ? "raise the limit" : "use a machine with more memory")}.")
 {
     public MemoryEstimate Estimate { get; } = estimate;
     public long Budget { get; } = budget;

@@ -28,6 +28,13 @@ public sealed record RipsOptions
     /// <summary>Refuse to start when the estimated peak memory exceeds this many bytes.</summary>
     public long? MaxMemoryBytes { get; init; }
 
+    /// <summary>
+    /// The memory this process can have (the CLI passes the machine's): a run whose least possible need exceeds it
+    /// is refused before anything large is built, whether or not <see cref="MaxMemoryBytes"/> is set. Only the lower
+    /// bound is held against it, since the estimate itself may be twice the real peak.
+    /// </summary>
+    public long? AvailableMemoryBytes { get; init; }
+
     /// <summary>Receives the memory estimate before the reduction starts.</summary>
     public Action<MemoryEstimate>? EstimateReport { get; init; }
 
@@ -53,5 +60,7 @@ public sealed record RipsOptions
         if (Threads < 1) throw new ArgumentOutOfRangeException(nameof(Threads), Threads, "Threads must be 1 or more");
         if (MaxMemoryBytes is long m && m <= 0)
             throw new ArgumentOutOfRangeException(nameof(MaxMemoryBytes), m, "MaxMemoryBytes must be positive");
+        if (AvailableMemoryBytes is long a && a <= 0)
+            throw new ArgumentOutOfRangeException(nameof(AvailableMemoryBytes), a, "AvailableMemoryBytes must be positive");
     }
 }

@@ -72,9 +72,12 @@ public static class VietorisRips
     private static void CheckBudgetBeforeEdges(int n, Func<double, long> metricBytes, double fewestEdges, Func<double> estimateEdges,
         RipsOptions options)
     {
-        if (options.MaxMemoryBytes is not long budget) return;
         // The least the run can need comes first: a large input is refused without the cost of sampling its rows.
-        Refuse(MemoryEstimate.BeforeEdges(n, fewestEdges, metricBytes(fewestEdges), options.MaxDimension) with { IsLowerBound = true }, budget);
+        var least = MemoryEstimate.BeforeEdges(n, fewestEdges, metricBytes(fewestEdges), options.MaxDimension) with { IsLowerBound = true };
+        if (options.AvailableMemoryBytes is long available && least.Bytes > available)
+            throw new InsufficientMemoryBudgetException(least, available, $"the {MemoryEstimate.FormatBytes(available)} of memory available to this process");
+        if (options.MaxMemoryBytes is not long budget) return;
+        Refuse(least, budget);
         double edges = estimateEdges();
         Refuse(MemoryEstimate.BeforeEdges(n, edges, metricBytes(edges), options.MaxDimension), budget);
     }
