@@ -58,6 +58,7 @@ public class SoundnessRegressionTests
     [InlineData("p -= lr * sqrt(exp(g))")]
     [InlineData("p -= lr * g / (1 + abs(g))^0.5")]
     [InlineData("p -= lr * g / -2")]
+    [InlineData("p -= lr * g / ((abs(g) + eps) / 2)")]
     [InlineData("state s = 0\ns += g^2\np -= lr * g / (sqrt(s) + eps)")]
     public void Rules_that_are_lipschitz_keep_the_verdict(string text)
     {

@@ -25,7 +25,7 @@ internal sealed partial class AbstractInterpreter
                 return Product(binary);
             case BinaryOperator.Divide:
                 if (!IsAwayFromZero(binary.Right, right)) ReportDivision(binary.Right, right, binary);
-                return (Floors.Divide(left.Floor, right.Floor), right.Floor > 0 && left.Floor >= 0 ? left.EffectiveOrder : RootOrders.Unknown);
+                return (QuotientFloor(left, binary.Right, right), right.Floor > 0 && left.Floor >= 0 ? left.EffectiveOrder : RootOrders.Unknown);
             case BinaryOperator.Power:
                 return Power(binary, left, right);
             default:
@@ -53,6 +53,17 @@ internal sealed partial class AbstractInterpreter
                 : (Floors.None, RootOrders.Unknown);
         }
         return result;
+    }
+
+    /// <summary>x / c for a positive constant c of known size keeps a positive floor: (sqrt(v) + eps) / 2 &gt;= eps / 2.</summary>
+    private double QuotientFloor(AbstractValue x, BoundExpr divisor, AbstractValue c)
+    {
+        if (x.Floor > 0 && !c.Varies && c.Shape.IsScalar && c.Floor > 0)
+        {
+            double high = ConstantRange.Of(divisor, _defaults).High;
+            if (!double.IsInfinity(high)) return Floors.Normalize(x.Floor / high);
+        }
+        return Floors.Divide(x.Floor, c.Floor);
     }
 
     private static void CollectFactors(BoundExpr expression, List<BoundExpr> factors)
