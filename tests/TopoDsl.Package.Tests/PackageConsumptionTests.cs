@@ -84,6 +84,55 @@ public sealed class PackageConsumptionTests : IClassFixture<PackedPackage>
         Assert.Contains("Program.cs(4,15): error TDSL0203", output);
     }
 
+    [Fact]
+    public void The_rules_issue_9_reproduced_in_a_fresh_consumer_now_build_without_compiler_warnings_and_say_the_right_verdict()
+    {
+        var project = _package.NewConsumer("Issue9", """"
+            System.Console.WriteLine($"{FirstStep.Traits.Lipschitz} {OnLr.Traits.Lipschitz} {OnSum.Traits.Lipschitz} {Same.Traits.Lipschitz} {Root.Traits.Lipschitz} {TinyEps.Traits.Lipschitz}");
+
+            [TopoDsl.UpdateRule("""
+                p -= lr * where(t == 1, g, 0.5 * g)
+                """)]
+            public partial class FirstStep { public float lr = 0.1f; }
+
+            [TopoDsl.UpdateRule("""
+                p -= where(lr > 0.5, 0.5, lr) * g
+                """)]
+            public partial class OnLr { public float lr = 0.1f; }
+
+            [TopoDsl.UpdateRule("""
+                p -= lr * where(sum(g) > 0, g, 0 - g)
+                """)]
+            public partial class OnSum { public float lr = 0.1f; }
+
+            [TopoDsl.UpdateRule("""
+                p = p
+                """)]
+            public partial class Same { }
+
+            [TopoDsl.UpdateRule("""
+                p -= lr * sqrt(abs(g))
+                """)]
+            public partial class Root { public float lr = 0.1f; }
+
+            [TopoDsl.UpdateRule("""
+                p -= lr * g / (abs(g) + eps)
+                """)]
+            public partial class TinyEps { public float lr = 0.1f; public double eps = 1e-300; }
+            """");
+
+        var (buildCode, buildOutput) = DotnetCli.Run(project, "build", "-c", "Release", "-p:RestorePackagesPath=" + _package.PackagesFolder);
+        Assert.True(buildCode == 0, "the consumer did not build:\n" + buildOutput);
+        Assert.DoesNotContain("warning CS", buildOutput, StringComparison.Ordinal);
+        Assert.Contains("Program.cs(24,15): warning TDSL0306", buildOutput, StringComparison.Ordinal);
+        Assert.Contains("Program.cs(29,19): warning TDSL0304", buildOutput, StringComparison.Ordinal);
+        var (runCode, runOutput) = DotnetCli.Run(project, "run", "-c", "Release", "--no-build");
+        Assert.True(runCode == 0, runOutput);
+        // where(sum(g) > 0, g, 0 - g) compiles now, and jumps from g to -g where sum(g) crosses 0: not Lipschitz
+        Assert.Contains("Program.cs(14,15): warning TDSL0303", buildOutput, StringComparison.Ordinal);
+        Assert.Equal("True True False True False False", runOutput.Trim());
+    }
+
     /// <summary>Three heavy-ball steps, m = beta m + g, p -= lr m, with lr 0.1 and beta 0.5, in float.</summary>
     private static float Expected(float p, float g)
     {
