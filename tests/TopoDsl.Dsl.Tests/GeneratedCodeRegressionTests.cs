@@ -73,6 +73,21 @@ public class GeneratedCodeRegressionTests
         Assert.Equal(-4f, slot.Values[1]);   // only g != g for NaN
     }
 
+    [Fact]
+    public void Every_constant_of_the_step_is_computed_in_double_as_the_verdict_reads_it()
+    {
+        // In float, max(1e8, c) + 1 - 1e8 cancels to 0 and the update divides by it; the Lipschitz check, computing
+        // in double, calls the divisor 1. Both now compute it in double and round once.
+        var text = "p -= g / (max(1e8, c) + 1 - 1e8)";
+        Assert.True(RuleCompiler.Analyze(text, Contexts.Of(Contexts.Float("c", 1))).Traits.Lipschitz);
+        var optimizer = OptimizerCompiler.Create("Cancels", text, Contexts.Float("c", 1));
+        var (generated, expected) = Stepper.Run(optimizer, Stepper.MixedShapes, (_, _, p, g, _) =>
+        {
+            for (int i = 0; i < p.Length; i++) p[i] = p[i] - g[i] / 1f;
+        });
+        Stepper.AssertExactlyEqual(expected, generated);
+    }
+
     [Theory]
     [InlineData("p = p")]
     [InlineData("state m = 0\nm = m\np = p - 0.1 * m")]

@@ -33,7 +33,7 @@ internal sealed partial class AbstractInterpreter
 
     public static AnalysisFacts Run(BoundRule rule, RuleContext context, DiagnosticBag diagnostics)
     {
-        var defaults = HyperparameterValues.AsFloat32Sees(context);
+        var defaults = HyperparameterValues.AsEmittedCodeReads(context);
         var entries = InitialStates(rule, defaults, diagnostics);
         for (int iteration = 0; ; iteration++)
         {

@@ -17,8 +17,7 @@ internal readonly record struct ConstantRange(double Low, double High)
     /// <summary>The range of <paramref name="expression"/>, or everything when it is not a constant scalar expression.</summary>
     public static ConstantRange Of(BoundExpr expression, IReadOnlyDictionary<string, double?> defaults) => expression switch
     {
-        // Rounded to float32 as hyperparameters are: a step scalar may be computed in float, where 1e-50 is 0.
-        BoundLiteral literal => new((float)literal.Value, (float)literal.Value),
+        BoundLiteral literal => new(literal.Value, literal.Value),
         BoundHyperparameter h when defaults.TryGetValue(h.Name, out var value) && value is double v => new(v, v),
         BoundBuiltin { Kind: Builtin.Step } => new(1, double.PositiveInfinity),
         BoundNegate negate => Negate(Of(negate.Operand, defaults)),

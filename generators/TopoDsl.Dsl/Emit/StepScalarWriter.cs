@@ -7,8 +7,9 @@ namespace TopoDsl.Dsl.Emit;
 /// <summary>
 /// Renders a step scalar (the same for every entry of every slot: bias corrections such as 1 - beta2^t) in
 /// double and rounds it to float once, as PyTorch does in Python. In float, 1 - 0.999^2 loses a third of its
-/// digits to cancellation, enough for Adam at lr 0.5 to leave 1e-6 of torch.optim after two steps. Returns null
-/// for an expression with a part that has no double form here; the float writer takes those.
+/// digits to cancellation, enough for Adam at lr 0.5 to leave 1e-6 of torch.optim after two steps. Every form a
+/// step scalar can take has a double rendering here, so the Lipschitz check's intervals (computed in double from
+/// the same leaves) describe the value the code computes; null only for a node the planner never hoists.
 /// </summary>
 internal static class StepScalarWriter
 {
@@ -30,11 +31,61 @@ internal static class StepScalarWriter
         BoundSubscript subscript => Write(subscript.Index) is { } index
             ? "(double)" + HelperWriter.Element("this." + CSharpLiterals.Identifier(((BoundHyperparameter)subscript.Target).Name), index, subscript)
             : null,
-        BoundCall { Function: Function.Sqrt } call => Write(call.Arguments[0]) is { } x ? $"global::System.Math.Sqrt({x})" : null,
-        BoundCall { Function: Function.Exp } call => Write(call.Arguments[0]) is { } x ? $"global::System.Math.Exp({x})" : null,
-        BoundCall { Function: Function.Log } call => Write(call.Arguments[0]) is { } x ? $"global::System.Math.Log({x})" : null,
+        BoundReduction { Operand: BoundHyperparameter array } reduction =>
+            $"(double)TopoDslReduce(this.{CSharpLiterals.Identifier(array.Name)}, {(int)reduction.Kind})",
+        BoundCompare compare => Compare(compare),
+        BoundCall call => Call(call),
         _ => null,
     };
+
+    private static string? Call(BoundCall call)
+    {
+        var args = call.Arguments.Select(Write).ToArray();
+        if (args.Any(a => a is null)) return null;
+        string Math(string name, params string[] xs) => $"global::System.Math.{name}({string.Join(", ", xs)})";
+        return call.Function switch
+        {
+            Function.Sqrt => Math("Sqrt", args[0]!),
+            Function.Exp => Math("Exp", args[0]!),
+            Function.Log => Math("Log", args[0]!),
+            Function.Abs => Math("Abs", args[0]!),
+            Function.Tanh => Math("Tanh", args[0]!),
+            Function.Floor => Math("Floor", args[0]!),
+            // MathF.Round and Math.Round both round half to even
+            Function.Round => Math("Round", args[0]!),
+            Function.Min => Math("Min", args[0]!, args[1]!),
+            Function.Max => Math("Max", args[0]!, args[1]!),
+            Function.Clamp => Math("Min", Math("Max", args[0]!, args[1]!), args[2]!),
+            Function.Relu => Math("Max", args[0]!, "0.0"),
+            Function.Square => $"({args[0]} * {args[0]})",
+            Function.Sigmoid => $"(1.0 / (1.0 + {Math("Exp", $"-{args[0]}")}))",
+            Function.Sign => $"(double)TopoDslSign((float){args[0]})",
+            Function.Where => $"({args[0]} ? {args[1]} : {args[2]})",
+            _ => null,
+        };
+    }
+
+    private static string? Compare(BoundCompare compare)
+    {
+        if (Write(compare.Left) is not { } left || Write(compare.Right) is not { } right) return null;
+        string op = compare.Operator switch
+        {
+            CompareOperator.Less => "<",
+            CompareOperator.LessEqual => "<=",
+            CompareOperator.Greater => ">",
+            CompareOperator.GreaterEqual => ">=",
+            CompareOperator.Equal => "==",
+            _ => "!=",
+        };
+        if (left != right) return $"({left} {op} {right})";
+        // x op x as IEEE compares it, without C#'s CS1718: only NaN is not equal to itself.
+        return compare.Operator switch
+        {
+            CompareOperator.Less or CompareOperator.Greater => "false",
+            CompareOperator.NotEqual => $"double.IsNaN({left})",
+            _ => $"!double.IsNaN({left})",
+        };
+    }
 
     private static string? Binary(BoundBinary binary)
     {

@@ -27,7 +27,7 @@ internal sealed partial class SlopeInterpreter
     private SlopeInterpreter(BoundRule rule, RuleContext context, SlopeQuery query)
     {
         _query = query;
-        _values = HyperparameterValues.AsFloat32Sees(context);
+        _values = HyperparameterValues.AsEmittedCodeReads(context);
         int states = rule.States.Select(s => s.Slot + 1).DefaultIfEmpty(0).Max();
         _states = new SlopeValue[states];
         _locals = new SlopeValue[rule.Locals.Count];
@@ -79,7 +79,7 @@ internal sealed partial class SlopeInterpreter
 
     private SlopeValue EvaluateOnce(BoundExpr expression) => expression switch
     {
-        BoundLiteral literal => SlopeValue.Constant((float)literal.Value),
+        BoundLiteral literal => SlopeValue.Constant(literal.Value),
         BoundHyperparameter { Type: HyperparameterType.FloatArray or HyperparameterType.DoubleArray } => SlopeValue.Unbounded with { Shape = Shape.Array, Slope = 0 },
         BoundHyperparameter h => _values.TryGetValue(h.Name, out var v) && v is double value ? SlopeValue.Constant(value) : SlopeValue.Unbounded with { Slope = 0 },
         BoundBuiltin { Kind: Builtin.Parameter } => _parameter,
