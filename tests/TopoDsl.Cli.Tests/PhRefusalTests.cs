@@ -47,19 +47,33 @@ public sealed class PhRefusalTests : IDisposable
                        @"more than the limit of 4 GiB\. ", line);
     }
 
-    [Fact]
-    public void Without_a_memory_limit_a_run_that_cannot_fit_the_machine_is_refused_before_it_allocates()
+    /// <summary>100,000 points: the distance matrix alone is 40 GB, more than any machine this runs on has.</summary>
+    private string HundredThousandPoints()
     {
-        // 100,000 points: the distance matrix alone is 40 GB, more than any machine this runs on has.
         var random = new Random(100_000);
         var text = new StringBuilder();
         for (int i = 0; i < 100_000; i++)
             text.Append(string.Join(' ', Enumerable.Range(0, 3).Select(_ => random.NextDouble().ToString("R", CultureInfo.InvariantCulture)))).Append('\n');
-        var run = Topo.Run("ph", _folder.File(text.ToString(), "large.txt"), "--format", "point-cloud", "--dim", "1");
+        return _folder.File(text.ToString(), "large.txt");
+    }
+
+    [Fact]
+    public void Without_a_memory_limit_a_run_that_cannot_fit_the_machine_is_refused_before_it_allocates()
+    {
+        var run = Topo.Run("ph", HundredThousandPoints(), "--format", "point-cloud", "--dim", "1");
 
         Assert.Equal(2, run.ExitCode);
-        Assert.Matches(@"^topo: this computation needs at least [0-9.]+ GiB .* more than the [0-9.]+ [GM]iB of memory available to this process\. ",
-            Assert.Single(run.ErrorLines));
+        Assert.Matches(@"^topo: this computation needs at least [0-9.]+ GiB .* more than the [0-9.]+ [GM]iB of memory available to this process\. " +
+            "Lower the dimension, set a smaller threshold, or use a machine with more memory\\.$", Assert.Single(run.ErrorLines));
+    }
+
+    [Fact]
+    public void A_memory_limit_the_run_exceeds_is_the_one_named()
+    {
+        var lines = new[] { "4G", "1T" }.Select(limit => Assert.Single(Topo.Run("ph", HundredThousandPoints(), "--format", "point-cloud", "--dim", "1", "--max-memory", limit).ErrorLines)).ToArray();
+
+        Assert.Matches(@"more than the limit of 4 GiB\. .* or raise the limit\.$", lines[0]);
+        Assert.Matches(@"more than the [0-9.]+ [GM]iB of memory available to this process\. ", lines[1]);   // 1T is allowed, but not there
     }
 
     [Theory]

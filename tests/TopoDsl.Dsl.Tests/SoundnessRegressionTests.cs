@@ -67,6 +67,26 @@ public class SoundnessRegressionTests
         Assert.True(analysis.Traits.Lipschitz, string.Join("\n", analysis.Traits.LipschitzReasons));
     }
 
+    /// <summary>Lipschitz rules the check still warns on, as the README lists them: conservative, never wrong.</summary>
+    [Theory]
+    [InlineData("state s = 0\ns += g^2\ns -= 0.5 * s\np -= lr * g * {|TDSL0306:sqrt(s)|}")]
+    [InlineData("state v = 1\nv = 0.999 * v\np -= lr * g / {|TDSL0304:v|}")]
+    [InlineData("l = 0.5\np -= lr * {|TDSL0307:abs(g)^l|}")]
+    [InlineData("p -= lr * g / {|TDSL0304:(abs(g) + small)|}")]
+    [InlineData("p -= lr * where(t > 1, g / {|TDSL0304:(t - 1)|}, g)")]
+    [InlineData("p -= lr * {|TDSL0303:where({|TDSL0250:rand()|} > 0.5, g, 0)|}")]
+    public void Conservative_cases_listed_in_the_readme_still_warn(string markup) =>
+        Assert.False(Markup.Verify(markup, With(new Hyperparameter("small", HyperparameterType.Double, 1e-40))).Traits.Lipschitz);
+
+    [Fact]
+    public void A_where_whose_branches_meet_through_a_function_of_zero_is_continuous()
+    {
+        // sqrt(0) = 0: the where does not jump; the root of a value that can be negative still warns, once
+        var analysis = Markup.Verify("p -= lr * where(g > 0, {|TDSL0306:sqrt(g)|}, 0)");
+        Assert.Contains("can be negative: sqrt of a negative number is NaN", analysis.Diagnostics.Single().Message, StringComparison.Ordinal);
+        Assert.True(Markup.Verify("p -= lr * where(g > 0, sqrt(g^2), abs(0))").Traits.Lipschitz);
+    }
+
     [Fact]
     public void A_double_hyperparameter_is_read_as_float32_reads_it()
     {

@@ -89,7 +89,8 @@ internal sealed partial class AbstractInterpreter
 
     private void ReportDivision(BoundExpr divisor, AbstractValue value, BoundExpr quotient) =>
         _diagnostics.Report(LipschitzRules.Divide.Diagnostic!, divisor.Span, _diagnostics.Fragment(quotient.Span),
-            value.Varies ? "depends on p, g or state and can reach zero" : "is a constant that can be zero as float32 computes it");
+            (quotient is BoundBinary { Operator: BinaryOperator.Power } ? "is raised to a negative power, " : "")
+            + (value.Varies ? "depends on p, g or state and can reach zero" : "is a constant that can be zero as float32 computes it"));
 
     private (double Floor, double Order) Power(BoundBinary binary, AbstractValue x, AbstractValue y)
     {
@@ -119,7 +120,7 @@ internal sealed partial class AbstractInterpreter
         if (x.Floor < 0)
             _diagnostics.Report(LipschitzRules.Power.Diagnostic!, binary.Span, power + ", and it can be negative (NaN)");
         else if (x.Floor == 0 && x.EffectiveOrder * e < 1)
-            _diagnostics.Report(DiagnosticCatalog.RootNearZero, binary.Span, power + ", and it can reach zero");
+            _diagnostics.Report(DiagnosticCatalog.RootNearZero, binary.Span, power + ", and it can reach zero: the slope is infinite at 0");
         return x.Floor >= 0
             ? (Floors.Normalize(Math.Pow(x.Floor, e)), Math.Max(1, x.EffectiveOrder * e))
             : (0, 1);
@@ -150,8 +151,8 @@ internal sealed partial class AbstractInterpreter
                 break;
             case LipschitzRequirement.RootOfSquare when !(x.Floor > 0 || x.Floor >= 0 && x.EffectiveOrder >= 2):
                 _diagnostics.Report(rule.Diagnostic!, call.Span, x.Floor >= 0
-                    ? $"takes the square root of `{_diagnostics.Fragment(call.Arguments[0].Span)}`, which can reach zero and is not shown to be a square"
-                    : $"takes the square root of `{_diagnostics.Fragment(call.Arguments[0].Span)}`, which can be negative (NaN)");
+                    ? $"takes the square root of `{_diagnostics.Fragment(call.Arguments[0].Span)}`, which can reach zero and is not shown to be a square: its slope is infinite at 0 (sqrt(v) is accepted where v is positive or a sum of squares such as a running mean of g^2)"
+                    : $"takes the square root of `{_diagnostics.Fragment(call.Arguments[0].Span)}`, which can be negative: sqrt of a negative number is NaN");
                 break;
         }
         return call.Function switch

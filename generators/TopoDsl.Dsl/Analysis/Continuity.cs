@@ -46,6 +46,14 @@ internal static class Continuity
             case nameof(Syntax.BinaryOperator.Multiply) when Value(1) == 1: return args[0];
             case nameof(Syntax.BinaryOperator.Multiply) when Value(0) == 1: return args[1];
             case nameof(Syntax.BinaryOperator.Divide) when Value(1) == 1: return args[0];
+            // sqrt(0), abs(0), relu(0), square(0), x^2 at 0 ... : functions of literals fold too, so where(g > 0, sqrt(g), 0) agrees at 0
+            case nameof(Binding.Function.Sqrt) when Value(0) is { } x && x >= 0: return new Terms.Literal(Math.Sqrt(x));
+            case nameof(Binding.Function.Abs) when Value(0) is { } x: return new Terms.Literal(Math.Abs(x));
+            case nameof(Binding.Function.Relu) when Value(0) is { } x: return new Terms.Literal(Math.Max(x, 0));
+            case nameof(Binding.Function.Square) when Value(0) is { } x: return new Terms.Literal(x * x);
+            case nameof(Binding.Function.Tanh) when Value(0) == 0: return new Terms.Literal(0);
+            case nameof(Syntax.BinaryOperator.Power) when Value(0) is { } x && Value(1) is { } y && (x > 0 || y == Math.Floor(y) && y >= 0):
+                return new Terms.Literal(Math.Pow(x, y));
         }
         return apply with { Arguments = args };
     }

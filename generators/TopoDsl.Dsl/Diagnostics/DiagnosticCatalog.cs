@@ -86,11 +86,11 @@ public static class DiagnosticCatalog
     public static readonly DiagnosticDescriptor DiscontinuousWhere = Warning("TDSL0303", "where may be discontinuous",
         "`{0}` switches branch on `{1}`, which depends on p, g or state, and its branches are not shown to agree on the boundary" + NotLipschitz);
     public static readonly DiagnosticDescriptor DivisionByZero = Warning("TDSL0304", "Division by a value that can reach zero",
-        "the divisor `{0}` in `{1}` {2} (add a positive constant such as eps)" + NotLipschitz);
+        "the divisor `{0}` in `{1}` {2} (add a positive constant such as eps; float32 reads a constant below 1e-30, such as a double 1e-300, as 0)" + NotLipschitz);
     public static readonly DiagnosticDescriptor LogOfZero = Warning("TDSL0305", "log of a value that can reach zero",
         "the argument `{0}` of `{1}` can reach zero" + NotLipschitz);
     public static readonly DiagnosticDescriptor RootNearZero = Warning("TDSL0306", "Root of a value that can reach zero",
-        "`{0}` {1}: its slope is infinite at 0 (sqrt(v) is accepted where v is positive or a sum of squares such as a running mean of g^2)" + NotLipschitz);
+        "`{0}` {1}" + NotLipschitz);
     public static readonly DiagnosticDescriptor PowerNearZero = Warning("TDSL0307", "Power whose base can reach zero",
         "`{0}`: {1}" + NotLipschitz);
 

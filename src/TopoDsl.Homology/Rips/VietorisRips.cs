@@ -73,11 +73,12 @@ public static class VietorisRips
         RipsOptions options)
     {
         // The least the run can need comes first: a large input is refused without the cost of sampling its rows.
+        // The user's limit is named first when both are exceeded: it is the one they chose.
         var least = MemoryEstimate.BeforeEdges(n, fewestEdges, metricBytes(fewestEdges), options.MaxDimension) with { IsLowerBound = true };
+        if (options.MaxMemoryBytes is long limit) Refuse(least, limit);
         if (options.AvailableMemoryBytes is long available && least.Bytes > available)
             throw new InsufficientMemoryBudgetException(least, available, $"the {MemoryEstimate.FormatBytes(available)} of memory available to this process");
         if (options.MaxMemoryBytes is not long budget) return;
-        Refuse(least, budget);
         double edges = estimateEdges();
         Refuse(MemoryEstimate.BeforeEdges(n, edges, metricBytes(edges), options.MaxDimension), budget);
     }
