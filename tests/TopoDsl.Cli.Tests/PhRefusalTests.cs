@@ -12,15 +12,20 @@ public sealed class PhRefusalTests : IDisposable
 
     public void Dispose() => _folder.Dispose();
 
-    /// <summary>30,000 seeded uniform points in the unit cube of R^3, one per line.</summary>
-    private string ThirtyThousandPoints()
+    /// <summary>Seeded uniform points in the unit cube of R^3, one per line.</summary>
+    private string UniformCloud(int count)
     {
-        var random = new Random(30_000);
+        var random = new Random(count);
         var text = new StringBuilder();
-        for (int i = 0; i < 30_000; i++)
+        for (int i = 0; i < count; i++)
             text.Append(string.Join(' ', Enumerable.Range(0, 3).Select(_ => random.NextDouble().ToString("R", CultureInfo.InvariantCulture)))).Append('\n');
-        return _folder.File(text.ToString(), "cloud.txt");
+        return _folder.File(text.ToString(), $"cloud{count}.txt");
     }
+
+    private string ThirtyThousandPoints() => UniformCloud(30_000);
+
+    /// <summary>100,000 points: the distance matrix alone is 40 GB, more than any machine this runs on has.</summary>
+    private string HundredThousandPoints() => UniformCloud(100_000);
 
     [Theory]
     [InlineData]
@@ -45,16 +50,6 @@ public sealed class PhRefusalTests : IDisposable
         string line = Assert.Single(run.ErrorLines);
         Assert.Matches(@"^topo: this computation needs about [0-9.]+ GiB \(estimated; simplices per dimension: 3e4, [0-9.]+e8\), " +
                        @"more than the limit of 4 GiB\. ", line);
-    }
-
-    /// <summary>100,000 points: the distance matrix alone is 40 GB, more than any machine this runs on has.</summary>
-    private string HundredThousandPoints()
-    {
-        var random = new Random(100_000);
-        var text = new StringBuilder();
-        for (int i = 0; i < 100_000; i++)
-            text.Append(string.Join(' ', Enumerable.Range(0, 3).Select(_ => random.NextDouble().ToString("R", CultureInfo.InvariantCulture)))).Append('\n');
-        return _folder.File(text.ToString(), "large.txt");
     }
 
     [Fact]

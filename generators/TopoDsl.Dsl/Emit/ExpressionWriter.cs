@@ -105,26 +105,8 @@ internal sealed class ExpressionWriter
                 CompareOperator.Equal => $"{Names.VectorStatics}.Equals({left}, {right})",
                 _ => $"(~{Names.VectorStatics}.Equals({left}, {right}))",
             };
-        if (left == right) return SelfComparison(compare.Operator, left);
-        string op = compare.Operator switch
-        {
-            CompareOperator.Less => "<",
-            CompareOperator.LessEqual => "<=",
-            CompareOperator.Greater => ">",
-            CompareOperator.GreaterEqual => ">=",
-            CompareOperator.Equal => "==",
-            _ => "!=",
-        };
-        return $"({left} {op} {right})";
+        return Comparisons.Write(compare.Operator, left, right, "float");
     }
-
-    /// <summary>x op x, as IEEE compares it, without C#'s CS1718 warning: only NaN is not equal to itself.</summary>
-    private static string SelfComparison(CompareOperator op, string x) => op switch
-    {
-        CompareOperator.Less or CompareOperator.Greater => "false",
-        CompareOperator.NotEqual => $"float.IsNaN({x})",
-        _ => $"!float.IsNaN({x})",
-    };
 
     private string Call(BoundCall call)
     {

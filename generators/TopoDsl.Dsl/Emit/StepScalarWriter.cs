@@ -65,27 +65,8 @@ internal static class StepScalarWriter
         };
     }
 
-    private static string? Compare(BoundCompare compare)
-    {
-        if (Write(compare.Left) is not { } left || Write(compare.Right) is not { } right) return null;
-        string op = compare.Operator switch
-        {
-            CompareOperator.Less => "<",
-            CompareOperator.LessEqual => "<=",
-            CompareOperator.Greater => ">",
-            CompareOperator.GreaterEqual => ">=",
-            CompareOperator.Equal => "==",
-            _ => "!=",
-        };
-        if (left != right) return $"({left} {op} {right})";
-        // x op x as IEEE compares it, without C#'s CS1718: only NaN is not equal to itself.
-        return compare.Operator switch
-        {
-            CompareOperator.Less or CompareOperator.Greater => "false",
-            CompareOperator.NotEqual => $"double.IsNaN({left})",
-            _ => $"!double.IsNaN({left})",
-        };
-    }
+    private static string? Compare(BoundCompare compare) =>
+        Write(compare.Left) is { } left && Write(compare.Right) is { } right ? Comparisons.Write(compare.Operator, left, right, "double") : null;
 
     private static string? Binary(BoundBinary binary)
     {
