@@ -1,6 +1,7 @@
 using System.CommandLine;
 using TopoDsl.Homology.IO;
 using TopoDsl.Homology.Rips;
+using TopoDsl.Text;
 
 namespace TopoDsl.Cli;
 

@@ -1,4 +1,5 @@
 using TopoDsl.Homology.IO;
+using TopoDsl.Text;
 
 namespace TopoDsl.Cli;
 

@@ -1,16 +1,23 @@
 using System.Globalization;
 using System.Text;
 
-namespace TopoDsl.Homology.IO;
+namespace TopoDsl.Text;
 
 /// <summary>
 /// Text from an input as it may appear in a one-line message. Characters a terminal would act on or cannot show
 /// (control and format characters, line separators, unpaired surrogates, and U+FFFD, which stands for bytes that
 /// are not UTF-8) become escapes such as <c>\x00</c> or <c>\uFFFD</c>: a binary file cannot garble the terminal
-/// or split the message.
+/// or split the message. One source for every assembly that quotes input: TopoDsl.Training and the CLI compile
+/// this file in by link (neither depends on TopoDsl.Homology for it), so each has its own internal copy.
 /// </summary>
-public static class PrintableText
+internal static class PrintableText
 {
+    private const int LongestQuoted = 40;
+
+    /// <summary>The text for a message, cut to its first characters, unprintable ones escaped.</summary>
+    public static string Quote(ReadOnlySpan<char> text) =>
+        text.Length <= LongestQuoted ? Escape(text) : string.Concat(Escape(text[..LongestQuoted]), "...");
+
     public static string Escape(ReadOnlySpan<char> text)
     {
         if (IndexOfUnprintable(text) < 0) return text.ToString();

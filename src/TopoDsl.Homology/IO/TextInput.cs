@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
+using TopoDsl.Text;
 
 namespace TopoDsl.Homology.IO;
 
@@ -9,7 +10,6 @@ namespace TopoDsl.Homology.IO;
 /// </summary>
 internal sealed class TextInput
 {
-    private const int LongestQuotedToken = 40;
     private readonly LineScanner _lines;
 
     public TextInput(TextReader reader, string source)
@@ -73,10 +73,7 @@ internal sealed class TextInput
     }
 
     /// <summary>The token for a message, cut to its first characters, unprintable ones escaped (<see cref="PrintableText"/>).</summary>
-    public static string Quote(ReadOnlySpan<char> token) =>
-        token.Length <= LongestQuotedToken
-            ? PrintableText.Escape(token)
-            : string.Concat(PrintableText.Escape(token[..LongestQuotedToken]), "...");
+    public static string Quote(ReadOnlySpan<char> token) => PrintableText.Quote(token);
 
     /// <summary>The token quoted, and called binary data when it looks like it: a reader of text was given a binary file.</summary>
     public static string Quoted(ReadOnlySpan<char> token) =>

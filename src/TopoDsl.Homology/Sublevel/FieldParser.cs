@@ -1,5 +1,6 @@
 using System.Globalization;
 using TopoDsl.Homology.IO;
+using TopoDsl.Text;
 
 namespace TopoDsl.Homology.Sublevel;
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using TopoDsl.Text;
 
 namespace TopoDsl.Training.Data;
 

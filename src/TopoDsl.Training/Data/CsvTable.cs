@@ -1,3 +1,4 @@
+using TopoDsl.Text;
 using TopoDsl.Training.Tensors;
 
 namespace TopoDsl.Training.Data;

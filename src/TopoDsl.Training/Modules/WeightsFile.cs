@@ -1,4 +1,5 @@
 using System.Text;
+using TopoDsl.Text;
 using TopoDsl.Training.Tensors;
 
 namespace TopoDsl.Training.Modules;
@@ -53,7 +54,7 @@ public static class WeightsFile
                 foreach (var (name, value) in parameters)
                 {
                     string stored = reader.ReadString();
-                    if (stored != name) throw Bad(path, $"parameter '{Data.PrintableText.Quote(stored)}' where the model has '{name}'");
+                    if (stored != name) throw Bad(path, $"parameter '{PrintableText.Quote(stored)}' where the model has '{name}'");
                     var shape = new int[reader.ReadInt32()];
                     for (int d = 0; d < shape.Length; d++) shape[d] = reader.ReadInt32();
                     if (!Shapes.Equal(shape, value.Shape))

@@ -1,5 +1,6 @@
 using TopoDsl.Homology.IO;
 using TopoDsl.Homology.Sublevel;
+using TopoDsl.Text;
 
 namespace TopoDsl.Homology.Tests.IO;
 
