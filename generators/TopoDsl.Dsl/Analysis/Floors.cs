@@ -15,10 +15,6 @@ internal static class Floors
     public static double Normalize(double x) =>
         double.IsNaN(x) ? None : x >= SmallestPositive ? x * (1 - 1e-6) : x >= 0 ? 0 : None;
 
-    public static bool IsPositive(double floor) => floor > 0;
-
-    public static bool IsNonNegative(double floor) => floor >= 0;
-
     /// <summary>Both non-negative: a float sum is at least the larger bound (rounding is monotone).</summary>
     public static double Add(double a, double b) => a >= 0 && b >= 0 ? Math.Max(a, b) : None;
 

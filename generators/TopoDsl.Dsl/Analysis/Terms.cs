@@ -4,7 +4,7 @@ namespace TopoDsl.Dsl.Analysis;
 
 /// <summary>
 /// Bound expressions as span-free terms, so that two occurrences of the same formula compare equal
-/// (<c>g * g</c> is a square). Each noise draw is its own random variable: two occurrences never agree.
+/// (<c>g * g</c> is a square, and where's branches can be compared). Each noise draw is its own random variable: two occurrences never agree.
 /// </summary>
 internal static class Terms
 {
@@ -15,8 +15,6 @@ internal static class Terms
     public sealed record Atom(string Key) : Term;
 
     public sealed record Apply(string Operator, EquatableArray<Term> Arguments) : Term;
-
-    public static bool Same(BoundExpr a, BoundExpr b) => Of(a).Equals(Of(b));
 
     public static Term Of(BoundExpr expression) => expression switch
     {
