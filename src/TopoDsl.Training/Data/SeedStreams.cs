@@ -1,7 +1,7 @@
 namespace TopoDsl.Training.Data;
 
 /// <summary>Independent seeds derived from one user seed (one per epoch, per split, ...).</summary>
-internal static class SeedStreams
+public static class SeedStreams
 {
     // Rng(s) seeds its state from s + k·golden for k = 1..4, so Rng(s) and Rng(s + golden) would share three of
     // four state words. Hashing (seed, stream) through two splitmix finalizers keeps derived generators unrelated.

@@ -18,6 +18,13 @@ public sealed class Trainer(Module model, IOptimizer optimizer, IReadOnlyList<Pa
     /// <summary>Steps taken so far (the optimizer's step count; the next step is Steps + 1).</summary>
     public int Steps { get; private set; }
 
+    /// <summary>Continues a run restored from a checkpoint taken after <paramref name="steps"/> steps (the optimizer's next step is steps + 1).</summary>
+    public void ResumeAfter(int steps)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(steps);
+        Steps = steps;
+    }
+
     /// <summary>
     /// Trains for <paramref name="epochs"/> epochs of <paramref name="batchesPerEpoch"/> batches;
     /// <paramref name="batchLoss"/>(epoch, batch) returns the scalar loss of that batch under the current weights.

@@ -41,16 +41,24 @@ public sealed class HiddenLayerNeurons
     public Tensor Read()
     {
         var points = Tensor.Zeros(Count, Dimension);
+        Read(points.Data);
+        return points;
+    }
+
+    /// <summary>Copies the neurons into <paramref name="destination"/>, row-major H x D (no allocation, for per-step tracking).</summary>
+    public void Read(Span<float> destination)
+    {
+        if (destination.Length != Count * Dimension)
+            throw new ArgumentException($"the destination must hold {Count} x {Dimension} values, not {destination.Length}", nameof(destination));
         int inputs = Input.InFeatures, outputs = Output.OutFeatures;
         for (int i = 0; i < Count; i++)
         {
-            var row = points.Data.AsSpan(i * Dimension, Dimension);
+            var row = destination.Slice(i * Dimension, Dimension);
             Input.Weight.Data.AsSpan(i * inputs, inputs).CopyTo(row);
             int at = inputs;
             if (Input.Bias is not null) row[at++] = Input.Bias.Data[i];
             for (int o = 0; o < outputs; o++) row[at + o] = Output.Weight.Data[o * Count + i];
         }
-        return points;
     }
 
     /// <summary>Writes an H x D matrix back into the two layers' parameters.</summary>

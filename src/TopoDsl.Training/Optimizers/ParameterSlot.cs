@@ -35,6 +35,12 @@ public sealed class ParameterSlot
     // Read-only zeros, made once: optimizers read Gradient on every step, and a kernel split across threads once per range.
     private float[]? _zeros;
 
+    /// <summary>How many state buffer indices have been asked for (some may be unused, see <see cref="ExistingState"/>).</summary>
+    public int StateCount => _state.Count;
+
+    /// <summary>State buffer <paramref name="index"/> if it exists, without creating it (for checkpoints).</summary>
+    public float[]? ExistingState(int index) => index < _state.Count ? _state[index] : null;
+
     /// <summary>State buffer <paramref name="index"/>, the shape of the parameter, created filled with <paramref name="initial"/> on first use.</summary>
     public float[] State(int index, float initial = 0f)
     {

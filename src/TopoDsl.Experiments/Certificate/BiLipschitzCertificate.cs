@@ -1,0 +1,186 @@
+using TopoDsl.Training;
+using TopoDsl.Training.Tensors;
+
+namespace TopoDsl.Experiments.Certificate;
+
+/// <summary>
+/// Checks Theorem 1 of Yang et al. step by step on one neuron cloud: for every compared pair,
+/// (1 − ηK) ‖x_i − x_j‖ ≤ ‖x_i' − x_j'‖ ≤ (1 + ηK) ‖x_i − x_j‖, with K the latest sharpness, and the empirical
+/// constant K_hat = max |ratio − 1| / η. Small clouds are compared over all pairs at every step; larger ones over a
+/// fixed random sample of pairs, and over all pairs at the steps the caller marks (the persistence checkpoints).
+/// </summary>
+public sealed class BiLipschitzCertificate
+{
+    private readonly CertificateOptions _options;
+    private readonly int _count;
+    private readonly int[] _first = [], _second = [];
+    private readonly float _mergeTolerance;
+    private float[][] _previous;
+    private float[][] _current;
+
+    /// <summary>Starts from the neurons' initial positions, an H x D tensor.</summary>
+    public BiLipschitzCertificate(Tensor initialCloud, CertificateOptions options, ulong seed)
+        : this(initialCloud.Rank == 2 ? initialCloud.Data : throw new ArgumentException("the cloud must be an H x D tensor", nameof(initialCloud)),
+               initialCloud.Dim(1), options, seed)
+    {
+    }
+
+    /// <summary>Starts from the neurons' initial positions, row-major H x D.</summary>
+    public BiLipschitzCertificate(ReadOnlySpan<float> initialCloud, int dimension, CertificateOptions options, ulong seed)
+        : this(initialCloud, dimension, options, seed, mergeDistance: null)
+    {
+    }
+
+    private BiLipschitzCertificate(ReadOnlySpan<float> cloud, int dimension, CertificateOptions options, ulong seed, float? mergeDistance)
+    {
+        _options = options;
+        _count = cloud.Length / dimension;
+        _previous = ByAxis(cloud, dimension);
+        _current = ByAxis(cloud, dimension);
+        _mergeTolerance = mergeDistance ?? (float)(options.MergeTolerance * Diameter(_previous));
+        if (!CoversAllPairs)
+        {
+            var rng = new Rng(seed);
+            _first = new int[options.SampledPairs];
+            _second = new int[options.SampledPairs];
+            for (int k = 0; k < _first.Length; k++)
+            {
+                int i = rng.NextInt(_count), j = rng.NextInt(_count - 1);
+                (_first[k], _second[k]) = (i, j >= i ? j + 1 : j);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Continues a certificate saved with <see cref="State"/>: <paramref name="cloud"/> is the cloud after the last
+    /// observed step, and options and seed are the original ones (they fix the pair sample).
+    /// </summary>
+    public static BiLipschitzCertificate Resume(ReadOnlySpan<float> cloud, int dimension, CertificateOptions options, ulong seed, CertificateState state)
+    {
+        var certificate = new BiLipschitzCertificate(cloud, dimension, options, seed, state.MergeDistance)
+        {
+            Steps = state.Steps,
+            FirstFailure = state.FirstFailure,
+            MaxRatioDeviation = state.MaxRatioDeviation,
+            MergeEvents = state.MergeEvents,
+        };
+        return certificate;
+    }
+
+    /// <summary>What <see cref="Resume"/> needs besides the cloud.</summary>
+    public CertificateState State => new(Steps, FirstFailure, MaxRatioDeviation, MergeEvents, _mergeTolerance);
+
+    /// <summary>Whether every step compares all pairs (the cloud has at most <see cref="CertificateOptions.AllPairsUpTo"/> neurons).</summary>
+    public bool CoversAllPairs => _count <= _options.AllPairsUpTo;
+
+    /// <summary>"all", or the size of the fixed random sample of pairs used between checkpoints.</summary>
+    public string PairsDescription => CoversAllPairs ? "all" : _options.SampledPairs.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>Two neurons closer than this (absolute) distance count as merged.</summary>
+    public double MergeDistance => _mergeTolerance;
+
+    /// <summary>Steps observed so far.</summary>
+    public int Steps { get; private set; }
+
+    /// <summary>Whether every observed step stayed within its bounds.</summary>
+    public bool Held => FirstFailure is null;
+
+    /// <summary>The first step whose ratios left [1 − ηK, 1 + ηK], if any.</summary>
+    public int? FirstFailure { get; private set; }
+
+    /// <summary>The largest |ratio − 1| beyond rounding over every observed step.</summary>
+    public double MaxRatioDeviation { get; private set; }
+
+    /// <summary>Pairs that came closer than the merge distance, summed over steps.</summary>
+    public long MergeEvents { get; private set; }
+
+    /// <summary>
+    /// Compares the cloud after step <paramref name="step"/> with the one before it. <paramref name="eta"/> is the step
+    /// size and <paramref name="sharpness"/> the K in force; <paramref name="allPairs"/> asks for every pair even on a
+    /// large cloud.
+    /// </summary>
+    public StepDistortion Observe(Tensor cloud, int step, double eta, double sharpness, bool allPairs = false, int threads = 1) =>
+        Observe(cloud.Rank == 2 && cloud.Dim(1) == _previous.Length ? cloud.Data : throw new ArgumentException($"the cloud must stay {_count} x {_previous.Length}", nameof(cloud)),
+            step, eta, sharpness, allPairs, threads);
+
+    /// <summary>As <see cref="Observe(Tensor, int, double, double, bool, int)"/>, for a row-major H x D cloud.</summary>
+    public StepDistortion Observe(ReadOnlySpan<float> cloud, int step, double eta, double sharpness, bool allPairs = false, int threads = 1)
+    {
+        if (cloud.Length != _count * _previous.Length)
+            throw new ArgumentException($"the cloud must stay {_count} x {_previous.Length}", nameof(cloud));
+        Fill(_current, cloud);
+        float allowance = PairDistortion.RoundingAllowance(_previous, _current);
+        var distortion = CoversAllPairs || allPairs
+            ? AllPairs(allowance, threads)
+            : PairDistortion.Pairs(_previous, _current, allowance, _mergeTolerance, _first, _second);
+        (_previous, _current) = (_current, _previous);
+        // A cloud gone to infinity or NaN has torn apart: the ratios are unbounded, not undefined.
+        if (double.IsNaN(distortion.Expansion) || double.IsNaN(distortion.Contraction))
+            distortion = distortion with { Expansion = double.PositiveInfinity };
+        Steps++;
+        MaxRatioDeviation = Math.Max(MaxRatioDeviation, distortion.MaxRatioDeviation);
+        MergeEvents += distortion.Merges;
+        if (FirstFailure is null && !distortion.Within(eta * sharpness)) FirstFailure = step;
+        return distortion;
+    }
+
+    /// <summary>K_hat = max |ratio − 1| / η over the observed steps.</summary>
+    public double EmpiricalConstant(double eta) => MaxRatioDeviation / eta;
+
+    private StepDistortion AllPairs(float allowance, int threads)
+    {
+        long pairs = (long)_count * (_count - 1) / 2;
+        if (threads <= 1 || pairs < 1 << 16)
+            return PairDistortion.AllPairs(_previous, _current, allowance, _mergeTolerance, 0, _count);
+        // Rows near the top hold more pairs: split the rows where the remaining pair count halves, thirds, ...
+        var bounds = RowBoundsByPairs(threads);
+        var parts = new StepDistortion[threads];
+        Parallel.For(0, threads, new ParallelOptions { MaxDegreeOfParallelism = threads }, part =>
+            parts[part] = PairDistortion.AllPairs(_previous, _current, allowance, _mergeTolerance, bounds[part], bounds[part + 1]));
+        return new StepDistortion(parts.Max(p => p.Expansion), parts.Max(p => p.Contraction), parts.Sum(p => p.Merges), parts.Sum(p => p.Pairs));
+    }
+
+    private int[] RowBoundsByPairs(int parts)
+    {
+        var bounds = new int[parts + 1];
+        long total = (long)_count * (_count - 1) / 2, seen = 0;
+        int row = 0;
+        for (int part = 1; part < parts; part++)
+        {
+            long target = total * part / parts;
+            while (row < _count && seen < target) seen += _count - 1 - row++;
+            bounds[part] = row;
+        }
+        bounds[parts] = _count;
+        return bounds;
+    }
+
+    private static float[][] ByAxis(ReadOnlySpan<float> cloud, int dimension)
+    {
+        var axes = new float[dimension][];
+        for (int d = 0; d < axes.Length; d++) axes[d] = new float[cloud.Length / dimension];
+        Fill(axes, cloud);
+        return axes;
+    }
+
+    private static void Fill(float[][] axes, ReadOnlySpan<float> data)
+    {
+        int dimensions = axes.Length;
+        for (int i = 0; i < axes[0].Length; i++)
+            for (int d = 0; d < dimensions; d++) axes[d][i] = data[i * dimensions + d];
+    }
+
+    private static double Diameter(float[][] axes)
+    {
+        double largest = 0;
+        int count = axes[0].Length;
+        for (int i = 0; i < count; i++)
+            for (int j = i + 1; j < count; j++)
+            {
+                double sum = 0;
+                foreach (var axis in axes) sum += (double)(axis[j] - axis[i]) * (axis[j] - axis[i]);
+                largest = Math.Max(largest, sum);
+            }
+        return Math.Sqrt(largest);
+    }
+}

@@ -1,0 +1,116 @@
+using TopoDsl.Experiments.Certificate;
+using TopoDsl.Experiments.Results;
+using TopoDsl.Experiments.Topology;
+using TopoDsl.Homology.Diagrams;
+using TopoDsl.Training.Neurons;
+
+namespace TopoDsl.Experiments.Running;
+
+/// <summary>
+/// One tracked hidden layer during a run: reads its neuron cloud after every step, feeds the certificate, and at
+/// checkpoints measures the topology against the initial diagrams.
+/// </summary>
+internal sealed class TrackedLayer
+{
+    private readonly HiddenLayerNeurons _neurons;
+    private readonly CloudTopology _topology;
+    private readonly float[] _cloud;
+    private BiLipschitzCertificate? _certificate;
+
+    public TrackedLayer(int index, HiddenLayerNeurons neurons, CloudTopology topology, LayerResult result, LayerProgress progress)
+    {
+        Index = index;
+        _neurons = neurons;
+        _topology = topology;
+        Result = result;
+        Progress = progress;
+        _cloud = new float[neurons.Count * neurons.Dimension];
+        result.Layer = index;
+    }
+
+    public int Index { get; }
+
+    public LayerResult Result { get; }
+
+    public LayerProgress Progress { get; }
+
+    public int Dimension => _neurons.Dimension;
+
+    /// <summary>The cloud as last read (row-major H x D).</summary>
+    public ReadOnlySpan<float> Cloud => _cloud;
+
+    public void Read() => _neurons.Read(_cloud);
+
+    /// <summary>Starts the certificate at the current cloud (a fresh run) or continues it from the checkpoint's totals.</summary>
+    public void StartCertificate(CertificateOptions options, ulong seed)
+    {
+        Read();
+        _certificate = Progress.Certificate is { } saved
+            ? BiLipschitzCertificate.Resume(_cloud, Dimension, options, seed, saved)
+            : new BiLipschitzCertificate(_cloud, Dimension, options, seed);
+        Result.Certificate.Pairs = _certificate.PairsDescription;
+        Result.Certificate.MergeDistance = _certificate.MergeDistance;
+        Progress.Certificate = _certificate.State;
+    }
+
+    /// <summary>After a step: reads the cloud and, when the certificate runs, compares it with the one before.</summary>
+    public void AfterStep(int step, double eta, double k, bool allPairs, int threads)
+    {
+        Read();
+        if (_certificate is null) return;
+        var distortion = _certificate.Observe(_cloud, step, eta, k, allPairs, threads);
+        Progress.Expansion.Add(distortion.Expansion);
+        Progress.Contraction.Add(distortion.Contraction);
+        Progress.Merges.Add(distortion.Merges);
+        Progress.Certificate = _certificate.State;
+    }
+
+    /// <summary>Measures the topology of the current cloud and records it (the first call fixes the initial diagrams).</summary>
+    public TopologySnapshot Measure(int step)
+    {
+        Read();
+        var snapshot = _topology.Measure(_cloud, Dimension, step);
+        if (Progress.InitialDiagrams.Count == 0)
+            Progress.InitialDiagrams = snapshot.Diagrams.Select(d => d.Select(bar => new[] { bar.Birth, bar.Death }).ToList()).ToList();
+        var initial = Progress.InitialDiagrams.Select(d => d.Select(b => new PersistenceInterval(b[0], b[1])).ToList()).ToList();
+        var bottleneck = snapshot.Diagrams.Select((diagram, k) => BottleneckDistance.Compute(diagram, initial[k])).ToArray();
+        Result.Betti.Add(new StepValues<int>(step, snapshot.Betti));
+        Result.PersistentBetti.Add(new StepValues<int>(step, snapshot.PersistentBetti));
+        Result.Bottleneck.Add(new StepValues<double>(step, bottleneck));
+        Result.Scales.Add(new ScaleAtStep(step, snapshot.Diameter, snapshot.Scale, snapshot.Truncation));
+        Describe(snapshot);
+        return snapshot;
+    }
+
+    /// <summary>Fills in the certificate's verdict and whether the persistent Betti numbers came back to the start's.</summary>
+    public void Finish(double eta)
+    {
+        if (_certificate is not null)
+        {
+            var c = Result.Certificate;
+            c.Held = _certificate.Held;
+            c.FirstFailure = _certificate.FirstFailure;
+            c.MaxRatioDeviation = _certificate.MaxRatioDeviation;
+            c.KHat = _certificate.EmpiricalConstant(eta);
+            c.MergeEvents = _certificate.MergeEvents;
+        }
+        Result.TopologyPreserved = Result.PersistentBetti.Count > 0 &&
+            Result.PersistentBetti[0].Values.SequenceEqual(Result.PersistentBetti[^1].Values);
+    }
+
+    private void Describe(TopologySnapshot snapshot)
+    {
+        var options = _topology.Options;
+        var method = Result.Topology;
+        method.Coordinates = options.Coordinates == CloudCoordinates.Standardized ? "standardized" : "raw";
+        method.ScaleFraction = options.FixedScale is null ? options.ScaleFraction : null;
+        method.FixedScale = options.FixedScale;
+        method.PersistentFraction = options.PersistentFraction;
+        method.Modulus = options.Modulus;
+        method.Neurons = snapshot.Neurons;
+        method.Points = snapshot.Points;
+        method.Sampling = snapshot.Sampled
+            ? $"farthest-point sample of {snapshot.Points} of {snapshot.Neurons} neurons (budget {options.MaxPoints})"
+            : $"all {snapshot.Neurons} neurons";
+    }
+}

@@ -1,0 +1,42 @@
+namespace TopoDsl.Experiments.Topology;
+
+/// <summary>The coordinates in which a neuron cloud's topology is measured.</summary>
+public enum CloudCoordinates
+{
+    /// <summary>The neurons as they are (Yang et al.'s code).</summary>
+    Raw,
+
+    /// <summary>
+    /// Each axis centred and divided by its standard deviation first. The figure-eight spans 0.2 in its first axis and 2
+    /// in its second, so at 0.25 x the raw diameter its loops are filled in; standardised, they show.
+    /// </summary>
+    Standardized,
+}
+
+/// <summary>How the topology of a neuron cloud is measured at a checkpoint.</summary>
+public sealed record TopologyOptions
+{
+    /// <summary>The highest homology dimension (default 2: H0, H1, H2).</summary>
+    public int MaxDimension { get; init; } = 2;
+
+    /// <summary>Raw or per-axis standardised coordinates (default raw, as the paper's code).</summary>
+    public CloudCoordinates Coordinates { get; init; } = CloudCoordinates.Raw;
+
+    /// <summary>The Betti numbers are read at this fraction of the cloud's diameter (default 0.25, the paper's), unless <see cref="FixedScale"/> is set.</summary>
+    public double ScaleFraction { get; init; } = 0.25;
+
+    /// <summary>A fixed Rips scale for the Betti numbers instead of a fraction of the diameter.</summary>
+    public double? FixedScale { get; init; }
+
+    /// <summary>Persistent Betti numbers count bars at least this fraction of the diameter long (default 0.1).</summary>
+    public double PersistentFraction { get; init; } = 0.1;
+
+    /// <summary>The filtration stops at this fraction of the diameter (default 0.5); bars alive there are cut at it.</summary>
+    public double TruncationFraction { get; init; } = 0.5;
+
+    /// <summary>Clouds with more neurons are subsampled to this many by farthest-point sampling (default 256).</summary>
+    public int MaxPoints { get; init; } = 256;
+
+    /// <summary>Coefficients in Z/p (default 11, GUDHI's default field, as the paper's code).</summary>
+    public int Modulus { get; init; } = 11;
+}
