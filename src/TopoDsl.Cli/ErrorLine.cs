@@ -1,7 +1,6 @@
-using TopoDsl.Homology.IO;
 using TopoDsl.Text;
 
-namespace TopoDsl.Cli;
+namespace TopoDsl.Text;
 
 /// <summary>The one line on standard error for an exception that ends a command.</summary>
 internal static class ErrorLine

@@ -67,10 +67,17 @@ internal static class OptimizerWriter
         writer.Line($"public const bool UsesNeuronReductions = {CSharpLiterals.Bool(traits.UsesNeuronReductions)};");
         writer.Line("/// <summary>Loops over each parameter's values per step.</summary>");
         writer.Line($"public const int Passes = {CSharpLiterals.Int(traits.Passes)};");
+        writer.Line("/// <summary>The hyperparameters' declared defaults, which the verdicts above assume: \"name=value;...\" (round-trip form).</summary>");
+        writer.Line($"public const string Defaults = {CSharpLiterals.String(DefaultsText(model))};");
         writer.Line("/// <summary>The rule's text.</summary>");
         writer.Line($"public const string Rule = {CSharpLiterals.String(model.RuleText)};");
         writer.Close();
     }
+
+    /// <summary>The scalar hyperparameters with a constant default, as read by the experiments generator from compiled rules.</summary>
+    private static string DefaultsText(RuleModel model) => string.Join(";", model.Hyperparameters
+        .Where(h => h.DefaultValue is not null && h.Type is HyperparameterType.Float or HyperparameterType.Double or HyperparameterType.Int)
+        .Select(h => $"{h.Name}={h.DefaultValue!.Value.ToString("R", System.Globalization.CultureInfo.InvariantCulture)}"));
 
     /// <summary>What Step hands the kernel: scalar hyperparameters, t, and the step scalars.</summary>
     private static List<string> KernelParameters(RuleModel model)

@@ -18,6 +18,9 @@ public class LayerResult
     /// <summary>Diameter and scale per checkpoint.</summary>
     public List<ScaleAtStep> Scales { get; set; } = [];
 
+    /// <summary>The persistence diagrams at each checkpoint: per dimension, the bars as [birth, death] (deaths cut at the truncation).</summary>
+    public List<StepDiagrams> Diagrams { get; set; } = [];
+
     /// <summary>How the topology was measured.</summary>
     public TopologyMethod Topology { get; set; } = new();
 

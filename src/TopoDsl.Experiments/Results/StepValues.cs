@@ -12,3 +12,6 @@ public sealed record StepValues<T>(int Step, T[] Values);
 /// <param name="Scale">The Rips scale of the Betti numbers.</param>
 /// <param name="Truncation">Where the filtration stopped.</param>
 public sealed record ScaleAtStep(int Step, double Diameter, double Scale, double Truncation);
+
+/// <summary>Persistence diagrams at a step: [dimension][bar] = [birth, death].</summary>
+public sealed record StepDiagrams(int Step, double[][][] Bars);

@@ -78,6 +78,7 @@ internal sealed class TrackedLayer
         Result.PersistentBetti.Add(new StepValues<int>(step, snapshot.PersistentBetti));
         Result.Bottleneck.Add(new StepValues<double>(step, bottleneck));
         Result.Scales.Add(new ScaleAtStep(step, snapshot.Diameter, snapshot.Scale, snapshot.Truncation));
+        Result.Diagrams.Add(new StepDiagrams(step, snapshot.Diagrams.Select(d => d.Select(bar => new[] { bar.Birth, bar.Death }).ToArray()).ToArray()));
         Describe(snapshot);
         return snapshot;
     }

@@ -1,0 +1,53 @@
+using TopoDsl.Experiments.Topology;
+
+namespace TopoDsl.Experiments;
+
+/// <summary>
+/// What the generated loop measures and how often. Without it: hidden layer 0, ten persistence checkpoints, K at the
+/// start and the end, H0..H2 in raw coordinates at 0.25 x the diameter.
+/// </summary>
+[AttributeUsage(AttributeTargets.Class, Inherited = false)]
+public sealed class TrackAttribute : Attribute
+{
+    /// <summary>The hidden layers to track (default { 0 }).</summary>
+    public int[] Layers { get; set; } = [0];
+
+    /// <summary>Persistence checkpoints over a run, evenly spaced (default 10), unless <see cref="PersistenceEvery"/> is set.</summary>
+    public int Checkpoints { get; set; } = 10;
+
+    /// <summary>A persistence checkpoint every this many steps (0 = use <see cref="Checkpoints"/>).</summary>
+    public int PersistenceEvery { get; set; }
+
+    /// <summary>Measure the sharpness K every this many steps (0 = at the start and the end only).</summary>
+    public int SharpnessEvery { get; set; }
+
+    /// <summary>K is measured on the first this many training samples (default 1024; 0 = all of them).</summary>
+    public int SharpnessSamples { get; set; } = 1024;
+
+    /// <summary>The highest homology dimension (default 2).</summary>
+    public int MaxDimension { get; set; } = 2;
+
+    /// <summary>Raw coordinates (the paper's code) or standardised per axis (shows the figure-eight's loops).</summary>
+    public CloudCoordinates Coordinates { get; set; } = CloudCoordinates.Raw;
+
+    /// <summary>Betti numbers at this fraction of the diameter (default 0.25, the paper's).</summary>
+    public double ScaleFraction { get; set; } = 0.25;
+
+    /// <summary>A fixed Betti scale instead (NaN, the default, means none).</summary>
+    public double FixedScale { get; set; } = double.NaN;
+
+    /// <summary>Persistent Betti numbers count bars at least this fraction of the diameter long (default 0.1).</summary>
+    public double PersistentFraction { get; set; } = 0.1;
+
+    /// <summary>Larger clouds are subsampled to this many points by farthest-point sampling (default 256).</summary>
+    public int MaxPoints { get; set; } = 256;
+
+    /// <summary>The certificate compares all pairs at every step up to this many neurons (default 1024).</summary>
+    public int AllPairsUpTo { get; set; } = 1024;
+
+    /// <summary>Above that, this many fixed random pairs between checkpoints (default 131072).</summary>
+    public int SampledPairs { get; set; } = 131_072;
+
+    /// <summary>Neurons closer than this fraction of the initial diameter count as merged (default 1e-5).</summary>
+    public double MergeTolerance { get; set; } = 1e-5;
+}

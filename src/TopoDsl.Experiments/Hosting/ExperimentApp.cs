@@ -1,0 +1,147 @@
+using System.CommandLine;
+using Spectre.Console;
+using TopoDsl.Experiments.Definitions;
+using TopoDsl.Experiments.Reporting;
+using TopoDsl.Experiments.Results;
+using TopoDsl.Experiments.Running;
+using TopoDsl.Text;
+
+namespace TopoDsl.Experiments.Hosting;
+
+/// <summary>
+/// The command line of a project that declares experiments: <c>return ExperimentApp.Run(args);</c> in Program.cs
+/// gives <c>list</c>, <c>run NAME [--quick] [--out DIR] [--seeds N] [--threads N]</c> and <c>report DIR</c>.
+/// Bad input is one line on standard error and exit code 2; a cancelled run exits with 130 and resumes when started again.
+/// </summary>
+public static class ExperimentApp
+{
+    /// <summary>Exit code for bad input (an unknown experiment, an unwritable folder, missing data).</summary>
+    public const int BadInput = 2;
+
+    /// <summary>Runs the command line over the registered experiments.</summary>
+    public static int Run(string[] args) => Run(args, ExperimentRegistry.All);
+
+    /// <summary>Runs the command line over <paramref name="experiments"/>.</summary>
+    public static int Run(string[] args, IReadOnlyList<ExperimentDefinition> experiments)
+    {
+        string program = Path.GetFileNameWithoutExtension(Environment.GetCommandLineArgs()[0]);
+        var root = new RootCommand("Experiments on the topology of learning (TopoDsl).") { List(experiments), RunCommand(experiments), Report() };
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var error in parse.Errors) Console.Error.WriteLine($"{program}: {PrintableText.Escape(error.Message)}");
+            Console.Error.WriteLine($"Run '{program} --help' for usage.");
+            return BadInput;
+        }
+        using var cancellation = new CancellationTokenSource();
+        ConsoleCancelEventHandler cancel = (_, e) =>
+        {
+            e.Cancel = true;
+            cancellation.Cancel();
+        };
+        Console.CancelKeyPress += cancel;
+        try
+        {
+            return parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false }, cancellation.Token).GetAwaiter().GetResult();
+        }
+        catch (Exception e) when (IsBadInput(e))
+        {
+            Console.Error.WriteLine($"{program}: {ErrorLine.Of(e)}");
+            return BadInput;
+        }
+        catch (OperationCanceledException)
+        {
+            Console.Error.WriteLine($"{program}: cancelled; the same command resumes from the last checkpoint");
+            return 130;
+        }
+        finally
+        {
+            Console.CancelKeyPress -= cancel;
+        }
+    }
+
+    private static bool IsBadInput(Exception e) => e is ExperimentException or FileNotFoundException or DirectoryNotFoundException
+        or UnauthorizedAccessException or IOException or Training.Data.DataFormatException or InvalidDataException or ArgumentException
+        or System.Text.Json.JsonException;
+
+    private static Command List(IReadOnlyList<ExperimentDefinition> experiments)
+    {
+        var command = new Command("list", "list the experiments declared in this project");
+        command.SetAction(_ =>
+        {
+            if (experiments.Count == 0)
+            {
+                Console.WriteLine("no experiments: declare one with [Experiment] on a partial class");
+                return 0;
+            }
+            var table = new Table().Border(TableBorder.Simple).AddColumn("name").AddColumn("runs").AddColumn("quick runs").AddColumn("description");
+            foreach (var e in experiments)
+                table.AddRow(Markup.Escape(e.Name), new ResolvedExperiment(e, false).Cells.Count.ToString(),
+                    new ResolvedExperiment(e, true).Cells.Count.ToString(), Markup.Escape(e.Description));
+            AnsiConsole.Write(table);
+            return 0;
+        });
+        return command;
+    }
+
+    private static Command RunCommand(IReadOnlyList<ExperimentDefinition> experiments)
+    {
+        var name = new Argument<string>("NAME") { Description = "the experiment (see list)" };
+        var quick = new Option<bool>("--quick") { Description = "fewer neurons, steps and seeds (the experiment's [Quick] settings)" };
+        var output = new Option<string?>("--out") { Description = "output folder (default results/NAME, or results/NAME-quick)" };
+        var seeds = new Option<int?>("--seeds") { Description = "run this many seeds per cell instead of the declared number" };
+        var threads = new Option<int>("--threads") { Description = "worker threads for training and persistence", DefaultValueFactory = _ => 1 };
+        var command = new Command("run", "run (or resume) an experiment and write its results and report") { name, quick, output, seeds, threads };
+        command.SetAction((parse, cancellation) =>
+        {
+            string wanted = parse.GetValue(name)!;
+            var definition = experiments.FirstOrDefault(d => string.Equals(d.Name, wanted, StringComparison.OrdinalIgnoreCase))
+                ?? throw new ExperimentException($"no experiment named '{wanted}'; declared: {string.Join(", ", experiments.Select(e => e.Name))}");
+            int threadCount = parse.GetValue(threads);
+            if (threadCount < 1) throw new ExperimentException("--threads must be 1 or more");
+            var experiment = new ResolvedExperiment(definition, parse.GetValue(quick), parse.GetValue(seeds));
+            string folder = parse.GetValue(output) ?? Path.Combine("results", definition.Name + (experiment.IsQuick ? "-quick" : ""));
+            if (experiment.IsQuick) Console.WriteLine($"{definition.Name} --quick: {experiment.Network.Description}, {Describe(experiment.Schedule)}, {experiment.Cells.Count} runs (the full experiment is larger)");
+            var results = RunWithProgress(experiment, folder, threadCount, cancellation);
+            // Redirected output is read in logs and files, not an 80-column terminal: do not wrap the table.
+            if (Console.IsOutputRedirected) AnsiConsole.Profile.Width = 240;
+            AnsiConsole.Write(RunTable.Of(results));
+            var folders = new RunFolders(folder);
+            HtmlReport.Write(folders.Report, results, folders);
+            Console.WriteLine($"results: {folders.Results}");
+            Console.WriteLine($"report:  {folders.Report}");
+            return Task.FromResult(0);
+        });
+        return command;
+    }
+
+    private static ExperimentResults RunWithProgress(ResolvedExperiment experiment, string folder, int threads, CancellationToken cancellation)
+    {
+        if (Console.IsErrorRedirected)
+            return ExperimentRunner.Run(experiment, folder, threads, new ConsoleRunObserver(experiment.Cells.Count, null), cancellation);
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+        ExperimentResults? results = null;
+        console.Progress().AutoClear(false)
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
+            .Start(context => results = ExperimentRunner.Run(experiment, folder, threads, new ConsoleRunObserver(experiment.Cells.Count, context), cancellation));
+        return results!;
+    }
+
+    private static Command Report()
+    {
+        var folder = new Argument<string>("DIR") { Description = "an output folder of run" };
+        var command = new Command("report", "write report.html again from DIR/results.json") { folder };
+        command.SetAction(parse =>
+        {
+            var folders = new RunFolders(parse.GetValue(folder)!);
+            if (!File.Exists(folders.Results)) throw new ExperimentException($"{folders.Root}: no results.json there; run the experiment with --out {folders.Root} first");
+            HtmlReport.Write(folders.Report, ResultFiles.ReadAll(folders.Results), folders);
+            Console.WriteLine($"report: {folders.Report}");
+            return 0;
+        });
+        return command;
+    }
+
+    private static string Describe(Schedule schedule) =>
+        $"{(schedule.Steps is int s ? $"{s} steps" : $"{schedule.Epochs} epochs")}, {schedule.Seeds.Count} seed{(schedule.Seeds.Count == 1 ? "" : "s")}";
+}

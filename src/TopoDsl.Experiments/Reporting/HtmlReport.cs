@@ -1,0 +1,84 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using TopoDsl.Experiments.Hosting;
+using TopoDsl.Experiments.Results;
+using TopoDsl.Homology.IO;
+
+namespace TopoDsl.Experiments.Reporting;
+
+/// <summary>
+/// <c>report.html</c>: one self-contained file (inline SVG figures, inline style, no script, no external reference)
+/// that opens offline: what was run, the table of runs, and per sweep point the neuron clouds, Betti curves,
+/// persistence diagrams, loss and η K.
+/// </summary>
+public static class HtmlReport
+{
+    /// <summary>Writes the report for <paramref name="results"/>, reading clouds and curves from <paramref name="folders"/>.</summary>
+    public static void Write(string path, ExperimentResults results, RunFolders folders)
+    {
+        var html = new StringBuilder();
+        html.Append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>").Append(E(results.Experiment)).Append("</title>\n<style>")
+            .Append("body{font-family:sans-serif;margin:2em;max-width:1100px}table{border-collapse:collapse;font-size:13px}")
+            .Append("td,th{border:1px solid #ccc;padding:3px 6px;text-align:right}th{background:#f3f3f3}")
+            .Append(".figures{display:flex;flex-wrap:wrap;gap:12px}figure{margin:0;width:480px}figcaption{font-size:12px;color:#444}")
+            .Append("</style></head><body>\n");
+        html.Append("<h1>").Append(E(results.Experiment)).Append("</h1>\n<p>").Append(E(results.Description)).Append("</p>\n<ul>")
+            .Append("<li>network: ").Append(E(results.Network)).Append("</li><li>initial neurons: ").Append(E(results.Initialisation))
+            .Append(results.ExpectedBetti is { } b ? $" (Betti numbers {string.Join(", ", b)})" : "").Append("</li><li>update rule: ")
+            .Append(E(results.Optimizer)).Append("</li>");
+        if (results.Quick) html.Append("<li><strong>quick run</strong>: fewer neurons, steps and seeds than the declared experiment</li>");
+        if (results.Runs.FirstOrDefault() is { } first)
+            html.Append("<li>topology: ").Append(E(first.Topology.Coordinates)).Append(" coordinates, ").Append(E(first.Topology.Sampling))
+                .Append(", persistent bars at least ").Append(G(first.Topology.PersistentFraction)).Append(" x diameter, Z/").Append(first.Topology.Modulus)
+                .Append("</li><li>sharpness K on ").Append(E(first.SharpnessData)).Append("</li>");
+        html.Append("</ul>\n<h2>Runs</h2>\n");
+        Table(html, results);
+        foreach (var group in results.Runs.GroupBy(r => r.Cell.Split("_seed=")[0]))
+        {
+            var runs = group.ToList();
+            html.Append("<h2>").Append(E(group.Key.Length == 0 ? "all runs" : group.Key)).Append("</h2>\n<div class=\"figures\">\n");
+            var figures = ReportFigures.Clouds(runs[0], folders)
+                .Append(ReportFigures.Betti(runs, persistent: true))
+                .Append(ReportFigures.Betti(runs, persistent: false))
+                .Concat(ReportFigures.Diagrams(runs[0]))
+                .Append(ReportFigures.Loss(runs, folders))
+                .Append(ReportFigures.EtaTimesK(runs));
+            foreach (var (caption, svg) in figures)
+                html.Append("<figure>").Append(svg).Append("<figcaption>").Append(E(caption)).Append("</figcaption></figure>\n");
+            html.Append("</div>\n");
+        }
+        html.Append("</body></html>\n");
+        AtomicFile.WriteAllText(path, writer => writer.Write(html.ToString()));
+    }
+
+    private static void Table(StringBuilder html, ExperimentResults results)
+    {
+        html.Append("<table><tr>");
+        foreach (var h in new[] { "run", "eta", "eta x K", "phase", "Betti start", "Betti end", "persistent start", "persistent end", "preserved", "certificate", "K_hat", "merges", "test loss", "test accuracy" })
+            html.Append("<th>").Append(E(h)).Append("</th>");
+        html.Append("</tr>\n");
+        foreach (var run in results.Runs)
+        {
+            var cells = new[]
+            {
+                run.Cell, G(run.Eta), G(run.EtaTimesK), run.Phase,
+                Values(run.Betti, 0), Values(run.Betti, ^1), Values(run.PersistentBetti, 0), Values(run.PersistentBetti, ^1),
+                run.Diverged ? $"diverged (step {run.DivergedAtStep})" : run.TopologyPreserved ? "yes" : "no",
+                RunTable.Certificate(run.Certificate) + (run.Certificate.Applies ? "" : ": " + string.Join("; ", run.Certificate.Reasons)),
+                run.Certificate.KHat is double k ? G(k) : "", run.Certificate.MergeEvents?.ToString(CultureInfo.InvariantCulture) ?? "",
+                G(run.TestLoss), run.TestAccuracy is double a ? a.ToString("P2", CultureInfo.InvariantCulture) : "",
+            };
+            html.Append("<tr>");
+            foreach (var c in cells) html.Append("<td>").Append(E(c)).Append("</td>");
+            html.Append("</tr>\n");
+        }
+        html.Append("</table>\n");
+    }
+
+    private static string Values<T>(List<StepValues<T>> series, Index at) => series.Count == 0 ? "" : $"({string.Join(", ", series[at].Values)})";
+
+    private static string G(double v) => v.ToString("G4", CultureInfo.InvariantCulture);
+
+    private static string E(string text) => WebUtility.HtmlEncode(text);
+}
