@@ -11,7 +11,7 @@ namespace TopoDsl.Generators.Diagnostics;
 internal static class RoslynDescriptors
 {
     private static readonly Dictionary<string, RoslynDescriptor> ById =
-        UsageDiagnostics.All.Concat(DiagnosticCatalog.All).ToDictionary(d => d.Id, Convert, StringComparer.Ordinal);
+        UsageDiagnostics.All.Concat(DiagnosticCatalog.All).Concat(Experiments.ExperimentDiagnostics.All).ToDictionary(d => d.Id, Convert, StringComparer.Ordinal);
 
     public static IEnumerable<RoslynDescriptor> All => ById.Values;
 
@@ -35,6 +35,7 @@ internal static class RoslynDescriptors
         "01" => "TopoDsl.Syntax",
         "02" => "TopoDsl.Equivariance",
         "03" => "TopoDsl.Lipschitz",
+        "04" => "TopoDsl.Experiments",
         _ => "TopoDsl",
     };
 

@@ -23,6 +23,9 @@ internal sealed class RunLoop(ResolvedExperiment experiment, RunCell cell, RunFo
 
     private ExperimentDefinition Definition => experiment.Definition;
 
+    /// <summary>Where the run's time went.</summary>
+    public RunTimings Timings { get; } = new();
+
     public RunResult Execute(CancellationToken cancellation)
     {
         string id = cell.Id;
@@ -43,7 +46,9 @@ internal sealed class RunLoop(ResolvedExperiment experiment, RunCell cell, RunFo
 
         string checkpointPath = folders.Checkpoint(id);
         bool resumed = File.Exists(checkpointPath);
+        Timings.Sharpness.Start();
         var progress = resumed ? RunCheckpoint.Load(checkpointPath, slots) : Start(data, Sharpness(0), sharpnessSet, data.Train);
+        Timings.Sharpness.Stop();
         var result = progress.Result;
         var layers = TrackLayers(tracked, progress);
 
@@ -67,7 +72,9 @@ internal sealed class RunLoop(ResolvedExperiment experiment, RunCell cell, RunFo
         int every = Definition.Tracking.PersistenceEvery > 0 ? Definition.Tracking.PersistenceEvery : Math.Max(1, total / Math.Max(1, Definition.Tracking.Checkpoints));
         bool IsCheckpoint(int step) => step == total || step % every == 0;
 
+        Timings.Checkpoints.Start();
         if (!resumed) Checkpoint(0, progress, layers, evaluator, data, slots, saveState: false);
+        Timings.Checkpoints.Stop();
         observer.RunStarted(cell, result, total, resumedAt: resumed ? progress.Step : null);
 
         var trainer = new Trainer(model, optimizer, slots);
@@ -87,6 +94,7 @@ internal sealed class RunLoop(ResolvedExperiment experiment, RunCell cell, RunFo
             epochBatches!.MoveNext();
             var batch = epochBatches.Current;
             double loss;
+            Timings.Train.Start();
             try
             {
                 loss = trainer.Step(() => evaluator.Loss(batch.Inputs, batch.Targets, batch.Labels), epoch, inEpoch, perEpoch).Loss;
@@ -95,15 +103,23 @@ internal sealed class RunLoop(ResolvedExperiment experiment, RunCell cell, RunFo
             {
                 return Diverged(step, progress, layers, result, id);
             }
+            Timings.Train.Stop();
             progress.Step = step;
             progress.BatchLosses.Add(loss);
             bool checkpoint = IsCheckpoint(step);
+            Timings.Certificate.Start();
             foreach (var layer in layers) layer.AfterStep(step, result.Eta, progress.CurrentK, allPairs: checkpoint, threads);
+            Timings.Certificate.Stop();
             if (Definition.Tracking.SharpnessEvery > 0 && step % Definition.Tracking.SharpnessEvery == 0 || step == total)
             {
-                if (!TryMeasureSharpness(step, Sharpness, progress)) return Diverged(step, progress, layers, result, id);
+                Timings.Sharpness.Start();
+                bool finite = TryMeasureSharpness(step, Sharpness, progress);
+                Timings.Sharpness.Stop();
+                if (!finite) return Diverged(step, progress, layers, result, id);
             }
+            Timings.Checkpoints.Start();
             if (checkpoint) Checkpoint(step, progress, layers, evaluator, data, slots, saveState: step < total);
+            Timings.Checkpoints.Stop();
             observer.StepDone(cell, step, loss);
         }
 
@@ -216,6 +232,7 @@ internal sealed class RunLoop(ResolvedExperiment experiment, RunCell cell, RunFo
         ResultFiles.WriteRun(folders.RunResult(id), progress.Result);
         File.Delete(folders.Checkpoint(id));
         observer.RunFinished(cell, progress.Result);
+        if (Environment.GetEnvironmentVariable("TOPODSL_TIMINGS") == "1") Console.Error.WriteLine($"{cell.Id}: {Timings}");
         return progress.Result;
     }
 

@@ -1,18 +1,5 @@
 namespace TopoDsl.Experiments.Topology;
 
-/// <summary>The coordinates in which a neuron cloud's topology is measured.</summary>
-public enum CloudCoordinates
-{
-    /// <summary>The neurons as they are (Yang et al.'s code).</summary>
-    Raw,
-
-    /// <summary>
-    /// Each axis centred and divided by its standard deviation first. The figure-eight spans 0.2 in its first axis and 2
-    /// in its second, so at 0.25 x the raw diameter its loops are filled in; standardised, they show.
-    /// </summary>
-    Standardized,
-}
-
 /// <summary>How the topology of a neuron cloud is measured at a checkpoint.</summary>
 public sealed record TopologyOptions
 {

@@ -1,12 +1,13 @@
 using System.CommandLine;
 using Spectre.Console;
 using TopoDsl.Experiments.Definitions;
+using TopoDsl.Experiments.Hosting;
 using TopoDsl.Experiments.Reporting;
 using TopoDsl.Experiments.Results;
 using TopoDsl.Experiments.Running;
 using TopoDsl.Text;
 
-namespace TopoDsl.Experiments.Hosting;
+namespace TopoDsl.Experiments;
 
 /// <summary>
 /// The command line of a project that declares experiments: <c>return ExperimentApp.Run(args);</c> in Program.cs

@@ -1,0 +1,254 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using TopoDsl.Dsl;
+using TopoDsl.Generators.Model;
+
+namespace TopoDsl.Generators.Experiments;
+
+/// <summary>
+/// The transform of the experiments pipeline: from an [Experiment] class to its model and diagnostics, as plain
+/// values. Each problem is reported at the attribute, argument or member that causes it.
+/// </summary>
+internal static class ExperimentReader
+{
+    public const string AttributeName = "TopoDsl.Experiments.ExperimentAttribute";
+    private const string Prefix = "TopoDsl.Experiments.";
+
+    public static ExperimentResult Read(GeneratorAttributeSyntaxContext target, CancellationToken cancellation)
+    {
+        var type = (INamedTypeSymbol)target.TargetSymbol;
+        var declaration = (TypeDeclarationSyntax)target.TargetNode;
+        var compilation = target.SemanticModel.Compilation;
+        var diagnostics = new List<DiagnosticInfo>();
+        var experiment = target.Attributes[0];
+        string name = experiment.ConstructorArguments.FirstOrDefault().Value as string ?? type.Name;
+        var nameAt = experiment.ConstructorArguments.Length > 0 ? AttributeExpressions.ArgumentLocation(experiment, 0, cancellation) : declaration.Identifier.GetLocation();
+        var site = new NameSite(declaration.SyntaxTree, nameAt.SourceSpan, type.Name);
+        var reader = new Context(type, declaration, diagnostics, cancellation);
+
+        reader.CheckTarget();
+        if (name.Length == 0 || name.Any(c => !(char.IsLetterOrDigit(c) || c is '-' or '_' or '.')))
+            reader.Report(ExperimentDiagnostics.BadSetting, nameAt, $"the experiment name \"{name}\" must be letters, digits, '-', '_' or '.' (it names folders and `run NAME`)");
+
+        var mlp = reader.One("MlpAttribute");
+        var network = reader.Choose("network", new[] { mlp }, reader.Methods("NetworkAttribute"), "[Mlp(...)] or a [Network] method",
+            "static Module Name(ulong seed)", m => m.Parameters.Length == 1 && m.Parameters[0].Type.SpecialType == SpecialType.System_UInt64 && DerivesFrom(m.ReturnType, "TopoDsl.Training.Modules.Module"));
+        var dataAttributes = new[] { "TeacherStudentDataAttribute", "FashionMnistDataAttribute", "CsvDataAttribute" }.Select(reader.One).Where(a => a is not null).ToList();
+        var data = reader.Choose("data", dataAttributes, reader.Methods("DataAttribute"), "[TeacherStudentData], [FashionMnistData], [CsvData] or a [Data] method",
+            "static ExperimentData Name(ulong seed)", m => m.Parameters.Length == 1 && m.Parameters[0].Type.SpecialType == SpecialType.System_UInt64 && DerivesFrom(m.ReturnType, "TopoDsl.Experiments.Definitions.ExperimentData"));
+        var initialOnClass = reader.One("InitialNeuronsAttribute");
+        var initialNeurons = reader.Choose("neuron initialisation", initialOnClass is null ? [] : [initialOnClass], reader.Methods("InitialNeuronsAttribute"), null,
+            "static Tensor Name(int neurons, int dimension, ulong seed)", m => m.Parameters.Length == 3 && m.Parameters[0].Type.SpecialType == SpecialType.System_Int32
+                && m.Parameters[1].Type.SpecialType == SpecialType.System_Int32 && m.Parameters[2].Type.SpecialType == SpecialType.System_UInt64
+                && DerivesFrom(m.ReturnType, "TopoDsl.Training.Tensors.Tensor"));
+        if (initialOnClass is not null && initialOnClass.ConstructorArguments.Length == 0)
+            reader.Report(ExperimentDiagnostics.BadSetting, AttributeExpressions.LocationOf(initialOnClass, cancellation),
+                "[InitialNeurons] on the class needs a shape, e.g. [InitialNeurons(NeuronShape.FigureEight)]; on a method it marks the method that gives the cloud");
+        var train = reader.One("TrainAttribute");
+        if (train is null) reader.Missing("schedule", "[Train(Epochs = ..., BatchSize = ...)]");
+        else reader.CheckTrain(train);
+        var track = reader.One("TrackAttribute");
+        var quick = reader.One("QuickAttribute");
+        var optimizerAttribute = reader.One("OptimizerAttribute");
+        var optimizer = optimizerAttribute is null ? null : reader.Optimizer(optimizerAttribute);
+        if (optimizerAttribute is null) reader.Missing("update rule", "[Optimizer(typeof(...))]");
+
+        var ruleType = optimizerAttribute?.ConstructorArguments.FirstOrDefault().Value as INamedTypeSymbol;
+        var all = optimizer is null ? [] : OptimizerReader.All(ruleType!, compilation, cancellation);
+        var settable = optimizer is null ? [] : OptimizerReader.Settable(ruleType!, all);
+        string stepSize = optimizerAttribute is null ? "lr" : AttributeExpressions.Named(optimizerAttribute, "StepSize", "lr");
+        if (optimizer is not null && settable.All(h => h.Name != stepSize))
+            reader.Report(ExperimentDiagnostics.NotAHyperparameter, AttributeExpressions.LocationOf(optimizerAttribute!, cancellation), stepSize,
+                "Optimizer(StepSize)", ruleType!.Name, settable.Count == 0 ? "none" : string.Join(", ", settable.Select(h => h.Name)));
+        var (fixedValues, sweeps) = HyperparameterMembers.Read(type, optimizer is null ? null : ruleType, settable, stepSize, compilation, diagnostics, cancellation);
+
+        if (mlp is not null) reader.CheckAgainstMlp(mlp, track, initialOnClass, quick, dataAttributes.FirstOrDefault());
+        else if (quick is not null && AttributeExpressions.Named(quick, "Neurons", 0) != 0)
+            reader.Report(ExperimentDiagnostics.BadSetting, AttributeExpressions.NamedArgumentLocation(quick, "Neurons", cancellation),
+                "[Quick(Neurons = ...)] needs an [Mlp] network; a [Network] method builds its own network");
+        if (track is not null) reader.CheckTrack(track);
+
+        if (diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error) || network is null || data is null || optimizer is null || train is null)
+            return new ExperimentResult(null, name, site, diagnostics.ToEquatableArray());
+
+        string? ruleText = OptimizerReader.RuleText(ruleType!);
+        EquatableArray<VerdictModel>? verdicts = ruleText is null ? (EquatableArray<VerdictModel>?)null : OptimizerReader.Verdicts(ruleText, all, fixedValues, sweeps);
+        if (verdicts is { } found && found.FirstOrDefault(v => !(v.Equivariant && v.Lipschitz)) is { } notApplying)
+            reader.Report(ExperimentDiagnostics.TheoremDoesNotApply, AttributeExpressions.LocationOf(optimizerAttribute!, cancellation),
+                $"`{ruleType!.Name}`{(notApplying.Key is "*" or "" ? "" : $" at {notApplying.Key}")}", string.Join("; ", notApplying.Reasons));
+
+        var optimizerModel = optimizer with
+        {
+            Setters = settable.Select(h => new Setter(h.Name, OptimizerReader.Cast(h.Type))).ToEquatableArray(),
+            Defaults = settable.Where(h => h.DefaultValue is not null).Select(h => new NamedValue(h.Name, h.DefaultValue!.Value)).ToEquatableArray(),
+            StepSize = stepSize,
+            Verdicts = verdicts,
+        };
+        string declarationText = string.Join(" ", declaration.DescendantTokens().Select(t => t.Text)) + "\nrule " + (ruleText ?? ruleType!.ToDisplayString());
+        var model = new ExperimentModel(
+            type.ContainingNamespace is { IsGlobalNamespace: false } ns ? ns.ToDisplayString() : null, declaration.Identifier.Text,
+            AccessibilityOf(type), name, AttributeExpressions.Named(experiment, "Description", ""),
+            network, data, initialNeurons, optimizerModel, fixedValues.ToEquatableArray(), sweeps.ToEquatableArray(),
+            AttributeExpressions.Creation(train), track is null ? null : AttributeExpressions.Creation(track),
+            quick is null ? null : AttributeExpressions.Creation(quick), declarationText);
+        return new ExperimentResult(model, name, site, diagnostics.ToEquatableArray());
+    }
+
+    private static bool DerivesFrom(ITypeSymbol type, string baseName)
+    {
+        for (var current = type; current is not null; current = current.BaseType)
+            if (current.ToDisplayString() == baseName) return true;
+        return false;
+    }
+
+    private static string AccessibilityOf(INamedTypeSymbol type) => type.DeclaredAccessibility == Accessibility.Public ? "public" : "internal";
+
+    /// <summary>The reading state of one class: where to report, and the checks that need several attributes.</summary>
+    private sealed class Context(INamedTypeSymbol type, TypeDeclarationSyntax declaration, List<DiagnosticInfo> diagnostics, CancellationToken cancellation)
+    {
+        private Location ClassName => declaration.Identifier.GetLocation();
+
+        public void Report(Dsl.DiagnosticDescriptor descriptor, Location at, params object[] arguments) =>
+            diagnostics.Add(DiagnosticInfo.Create(Diagnostics.RoslynDescriptors.For(descriptor.Id), descriptor.Format(arguments), at));
+
+        public void Missing(string part, string how) => Report(ExperimentDiagnostics.MissingPart, ClassName, type.Name, part, how);
+
+        public void CheckTarget()
+        {
+            string? problem = declaration is not ClassDeclarationSyntax ? "not a class"
+                : type.ContainingType is not null ? "nested in another type"
+                : type.Arity > 0 ? "a generic class"
+                : type.IsFileLocal ? "a file-local class"
+                : !declaration.Modifiers.Any(SyntaxKind.PartialKeyword) ? "not partial" : null;
+            if (problem is not null) Report(ExperimentDiagnostics.BadTarget, ClassName, type.Name, problem);
+        }
+
+        public AttributeData? One(string attribute) =>
+            type.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == Prefix + attribute);
+
+        public List<IMethodSymbol> Methods(string attribute) => type.GetMembers().OfType<IMethodSymbol>()
+            .Where(m => m.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == Prefix + attribute)).ToList();
+
+        /// <summary>Exactly one of the attributes or marked methods (at most one when <paramref name="howToAdd"/> is null).</summary>
+        public Part? Choose(string part, IReadOnlyList<AttributeData?> attributes, List<IMethodSymbol> methods, string? howToAdd, string signature, Func<IMethodSymbol, bool> fits)
+        {
+            var givenAttributes = attributes.Where(a => a is not null && (part != "neuron initialisation" || a.ConstructorArguments.Length > 0)).Select(a => a!).ToList();
+            int count = givenAttributes.Count + methods.Count;
+            if (count == 0)
+            {
+                if (howToAdd is not null) Missing(part, howToAdd);
+                return null;
+            }
+            if (count > 1)
+            {
+                string found = string.Join(", ", givenAttributes.Select(a => $"[{a.AttributeClass!.Name.Replace("Attribute", "")}]").Concat(methods.Select(m => $"method {m.Name}")));
+                var at = methods.Count > 0 ? methods[methods.Count - 1].Locations[0] : AttributeExpressions.LocationOf(givenAttributes[givenAttributes.Count - 1], cancellation);
+                Report(ExperimentDiagnostics.PartTwice, at, type.Name, part, found);
+                return null;
+            }
+            if (givenAttributes.Count == 1) return new Part(AttributeExpressions.Creation(givenAttributes[0]), null);
+            var method = methods[0];
+            if (!method.IsStatic || method.IsGenericMethod || !fits(method))
+            {
+                string markerName = method.GetAttributes().First(a => a.AttributeClass!.ToDisplayString().StartsWith(Prefix, StringComparison.Ordinal)).AttributeClass!.Name.Replace("Attribute", "");
+                Report(ExperimentDiagnostics.WrongSignature, method.Locations[0], method.Name, markerName,
+                    method.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat.AddMemberOptions(SymbolDisplayMemberOptions.IncludeModifiers)), signature);
+                return null;
+            }
+            var marker = method.GetAttributes().First(a => a.AttributeClass!.ToDisplayString().StartsWith(Prefix, StringComparison.Ordinal));
+            return new Part(AttributeExpressions.Creation(marker), method.Name);
+        }
+
+        public OptimizerModel? Optimizer(AttributeData attribute)
+        {
+            if (attribute.ConstructorArguments.FirstOrDefault().Value is not INamedTypeSymbol rule) return null; // typeof of an unknown type: the compiler reports it
+            if (OptimizerReader.Problem(rule) is { } problem)
+            {
+                Report(ExperimentDiagnostics.NotAnOptimizer, AttributeExpressions.ArgumentLocation(attribute, 0, cancellation), rule.ToDisplayString(), problem);
+                return null;
+            }
+            return new OptimizerModel(rule.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat), rule.Name, EquatableArray<Setter>.Empty,
+                EquatableArray<NamedValue>.Empty, "lr", null);
+        }
+
+        public void CheckTrain(AttributeData train)
+        {
+            int epochs = AttributeExpressions.Named(train, "Epochs", 0), steps = AttributeExpressions.Named(train, "Steps", 0);
+            var at = AttributeExpressions.LocationOf(train, cancellation);
+            if ((epochs > 0) == (steps > 0) || epochs < 0 || steps < 0)
+                Report(ExperimentDiagnostics.BadSetting, at, "[Train] needs either Epochs or Steps, positive, and not both");
+            if (AttributeExpressions.Named(train, "BatchSize", 0) < 0)
+                Report(ExperimentDiagnostics.BadSetting, AttributeExpressions.NamedArgumentLocation(train, "BatchSize", cancellation), "[Train(BatchSize)] must be 0 (full batch) or positive");
+            if (AttributeExpressions.Named(train, "Seeds", 1) < 1)
+                Report(ExperimentDiagnostics.BadSetting, AttributeExpressions.NamedArgumentLocation(train, "Seeds", cancellation), "[Train(Seeds)] must be 1 or more");
+            if (AttributeExpressions.Named(train, "FirstSeed", 0) < 0)
+                Report(ExperimentDiagnostics.BadSetting, AttributeExpressions.NamedArgumentLocation(train, "FirstSeed", cancellation), "[Train(FirstSeed)] must be 0 or more");
+        }
+
+        public void CheckTrack(AttributeData track)
+        {
+            var layers = AttributeExpressions.NamedInts(track, "Layers", [0]);
+            if (layers.Length == 0 || layers.Distinct().Count() != layers.Length)
+                Report(ExperimentDiagnostics.BadSetting, AttributeExpressions.NamedArgumentLocation(track, "Layers", cancellation), "[Track(Layers)] must list at least one hidden layer, each once");
+            foreach (var (setting, least) in new[] { ("Checkpoints", 1), ("PersistenceEvery", 0), ("SharpnessEvery", 0), ("SharpnessSamples", 0), ("MaxPoints", 3), ("AllPairsUpTo", 2), ("SampledPairs", 1) })
+                if (AttributeExpressions.Named(track, setting, least) < least)
+                    Report(ExperimentDiagnostics.BadSetting, AttributeExpressions.NamedArgumentLocation(track, setting, cancellation), $"[Track({setting})] must be {least} or more");
+            int dimension = AttributeExpressions.Named(track, "MaxDimension", 2);
+            if (dimension is < 0 or > 3)
+                Report(ExperimentDiagnostics.BadSetting, AttributeExpressions.NamedArgumentLocation(track, "MaxDimension", cancellation), "[Track(MaxDimension)] must be 0 to 3");
+            foreach (string fraction in new[] { "ScaleFraction", "PersistentFraction", "MergeTolerance" })
+                if (!(AttributeExpressions.Named(track, fraction, 0.5) > 0))
+                    Report(ExperimentDiagnostics.BadSetting, AttributeExpressions.NamedArgumentLocation(track, fraction, cancellation), $"[Track({fraction})] must be positive");
+        }
+
+        /// <summary>With an [Mlp], the layer indices, the initial shape's coordinates and the data's widths can be checked now.</summary>
+        public void CheckAgainstMlp(AttributeData mlp, AttributeData? track, AttributeData? initial, AttributeData? quick, AttributeData? data)
+        {
+            var widths = AttributeExpressions.ParamsValues(mlp).Select(v => v.Value is int i ? i : 0).ToArray();
+            bool bias = AttributeExpressions.Named(mlp, "Bias", false);
+            string network = $"[Mlp({string.Join(", ", widths)})]";
+            if (widths.Length < 2 || widths.Any(w => w < 1))
+            {
+                Report(ExperimentDiagnostics.BadSetting, AttributeExpressions.LocationOf(mlp, cancellation), $"{network} needs an input and an output width, and every width positive");
+                return;
+            }
+            int hidden = widths.Length - 2;
+            string has = hidden == 0 ? "no hidden layer" : hidden == 1 ? "one hidden layer (0)" : $"{hidden} hidden layers (0..{hidden - 1})";
+            if (track is not null)
+                foreach (int layer in AttributeExpressions.NamedInts(track, "Layers", [0]).Where(l => l < 0 || l >= hidden))
+                    Report(ExperimentDiagnostics.NoSuchLayer, AttributeExpressions.NamedArgumentLocation(track, "Layers", cancellation), layer, network, has);
+            if (track is null && hidden == 0)
+                Report(ExperimentDiagnostics.NoSuchLayer, AttributeExpressions.LocationOf(mlp, cancellation), 0, network, has);
+            if (initial is { ConstructorArguments.Length: 1 } && initial.ConstructorArguments[0].Value is int shape)
+            {
+                int layer = AttributeExpressions.Named(initial, "Layer", 0);
+                if (layer < 0 || layer >= hidden)
+                    Report(ExperimentDiagnostics.NoSuchLayer, AttributeExpressions.LocationOf(initial, cancellation), layer, network, has);
+                else
+                {
+                    int coordinates = widths[layer] + (bias ? 1 : 0) + widths[layer + 2];
+                    var (shapeName, needed, fits) = shape switch
+                    {
+                        0 => ("FigureEight", "2", coordinates == 2),
+                        1 => ("TwoCircles", "2", coordinates == 2),
+                        2 => ("SolidDoubleTorus", "3", coordinates == 3),
+                        _ => ("EmbeddedSphere", "at least 3", coordinates >= 3),
+                    };
+                    if (!fits) Report(ExperimentDiagnostics.ShapeDoesNotFit, AttributeExpressions.LocationOf(initial, cancellation), shapeName, needed, layer, network, coordinates);
+                }
+            }
+            if (quick is not null && AttributeExpressions.Named(quick, "Neurons", 0) < 0)
+                Report(ExperimentDiagnostics.BadSetting, AttributeExpressions.NamedArgumentLocation(quick, "Neurons", cancellation), "[Quick(Neurons)] must be positive");
+            if (data?.AttributeClass?.Name == "TeacherStudentDataAttribute" && data.ConstructorArguments.FirstOrDefault().Value is int inputs)
+            {
+                if (inputs is not (1 or 2))
+                    Report(ExperimentDiagnostics.BadSetting, AttributeExpressions.ArgumentLocation(data, 0, cancellation), $"[TeacherStudentData] has 1 or 2 inputs, not {inputs}");
+                else if (widths[0] != inputs || widths[widths.Length - 1] != 1)
+                    Report(ExperimentDiagnostics.BadSetting, AttributeExpressions.LocationOf(mlp, cancellation), $"{network} must start with {inputs} input(s) and end with 1 output for [TeacherStudentData({inputs})]");
+            }
+            if (data?.AttributeClass?.Name == "FashionMnistDataAttribute" && (widths[0] != 784 || widths[widths.Length - 1] != 10))
+                Report(ExperimentDiagnostics.BadSetting, AttributeExpressions.LocationOf(mlp, cancellation), $"{network} must start with 784 inputs and end with 10 outputs for [FashionMnistData]");
+        }
+    }
+}

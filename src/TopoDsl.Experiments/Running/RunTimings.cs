@@ -1,0 +1,26 @@
+using System.Diagnostics;
+
+namespace TopoDsl.Experiments.Running;
+
+/// <summary>Where a run's time went: training steps, the certificate, sharpness, and the checkpoints (topology, losses, files).</summary>
+public sealed class RunTimings
+{
+    /// <summary>Forward, backward and optimizer steps.</summary>
+    public Stopwatch Train { get; } = new();
+
+    /// <summary>Reading the clouds and checking the certificate after each step.</summary>
+    public Stopwatch Certificate { get; } = new();
+
+    /// <summary>Measuring K.</summary>
+    public Stopwatch Sharpness { get; } = new();
+
+    /// <summary>Persistence checkpoints: topology, whole-set losses, cloud files, saved state.</summary>
+    public Stopwatch Checkpoints { get; } = new();
+
+    /// <summary>Everything but training.</summary>
+    public TimeSpan Tracking => Certificate.Elapsed + Sharpness.Elapsed + Checkpoints.Elapsed;
+
+    /// <inheritdoc/>
+    public override string ToString() =>
+        $"train {Train.Elapsed.TotalSeconds:F2} s, certificate {Certificate.Elapsed.TotalSeconds:F2} s, sharpness {Sharpness.Elapsed.TotalSeconds:F2} s, checkpoints {Checkpoints.Elapsed.TotalSeconds:F2} s";
+}
