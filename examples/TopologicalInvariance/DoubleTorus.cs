@@ -13,7 +13,7 @@ namespace TopologicalInvariance;
 [InitialNeurons(NeuronShape.SolidDoubleTorus)]
 [Optimizer(typeof(Sgd))]
 [Train(Epochs = 20, BatchSize = 128, Seeds = 3)]
-[Track(Coordinates = CloudCoordinates.Standardized)]
+[Track(Coordinates = CloudCoordinates.Standardized, MaxPoints = 512, PersistentFraction = 0.075)]
 [Quick(Neurons = 1024, Epochs = 5, Seeds = 1)]
 public partial class DoubleTorus
 {

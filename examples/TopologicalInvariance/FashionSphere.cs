@@ -13,6 +13,7 @@ namespace TopologicalInvariance;
 [InitialNeurons(NeuronShape.EmbeddedSphere)]
 [Optimizer(typeof(Sgd))]
 [Train(Epochs = 20, BatchSize = 1024, Seeds = 10)]
+[Track(PersistentFraction = 0.15, TruncationFraction = 0.4)]
 [Quick(Neurons = 256, Epochs = 1, Seeds = 1)]
 public partial class FashionSphere
 {
@@ -26,6 +27,7 @@ public partial class FashionSphere
 [InitialNeurons(NeuronShape.EmbeddedSphere)]
 [Optimizer(typeof(Adam))]
 [Train(Epochs = 20, BatchSize = 1024, Seeds = 10)]
+[Track(PersistentFraction = 0.15, TruncationFraction = 0.4)]
 [Quick(Neurons = 256, Epochs = 1, Seeds = 1)]
 public partial class FashionSphereAdam
 {

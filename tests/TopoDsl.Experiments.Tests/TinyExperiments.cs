@@ -33,6 +33,15 @@ internal static class TinyExperiments
         Declaration = "tiny figure-eight",
     };
 
+    /// <summary>Adam, whose state (m, v) a checkpoint must carry.</summary>
+    public static OptimizerChoice AdamChoice() => new()
+    {
+        Name = "Adam",
+        Defaults = new Dictionary<string, double> { ["lr"] = 1e-3, ["beta1"] = 0.9, ["beta2"] = 0.999, ["eps"] = 1e-8 },
+        Create = h => new Rules.Adam { lr = (float)h["lr"], beta1 = (float)h["beta1"], beta2 = (float)h["beta2"], eps = (float)h["eps"] },
+        Verdict = _ => new RuleVerdict(Rules.Adam.Traits.Equivariant, Rules.Adam.Traits.Lipschitz, Rules.Adam.Traits.LipschitzReasons),
+    };
+
     public static OptimizerChoice SgdChoice() => new()
     {
         Name = "Sgd",

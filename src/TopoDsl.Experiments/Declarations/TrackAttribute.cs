@@ -36,8 +36,11 @@ public sealed class TrackAttribute : Attribute
     /// <summary>A fixed Betti scale instead (NaN, the default, means none).</summary>
     public double FixedScale { get; set; } = double.NaN;
 
-    /// <summary>Persistent Betti numbers count bars at least this fraction of the diameter long (default 0.1).</summary>
-    public double PersistentFraction { get; set; } = 0.1;
+    /// <summary>Persistent Betti numbers count bars at least this fraction of the diameter long (default 0.05); above the sampling noise, below the features.</summary>
+    public double PersistentFraction { get; set; } = 0.05;
+
+    /// <summary>The filtration stops at this fraction of the diameter, or at the Betti scale if larger (default 0.25).</summary>
+    public double TruncationFraction { get; set; } = 0.25;
 
     /// <summary>Larger clouds are subsampled to this many points by farthest-point sampling (default 256).</summary>
     public int MaxPoints { get; set; } = 256;

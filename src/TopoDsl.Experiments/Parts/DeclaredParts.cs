@@ -67,6 +67,7 @@ public static class DeclaredParts
                 ScaleFraction = track.ScaleFraction,
                 FixedScale = double.IsNaN(track.FixedScale) ? null : track.FixedScale,
                 PersistentFraction = track.PersistentFraction,
+                TruncationFraction = track.TruncationFraction,
                 MaxPoints = track.MaxPoints,
             },
             Certificate = new CertificateOptions { AllPairsUpTo = track.AllPairsUpTo, SampledPairs = track.SampledPairs, MergeTolerance = track.MergeTolerance },

@@ -15,11 +15,18 @@ public sealed record TopologyOptions
     /// <summary>A fixed Rips scale for the Betti numbers instead of a fraction of the diameter.</summary>
     public double? FixedScale { get; init; }
 
-    /// <summary>Persistent Betti numbers count bars at least this fraction of the diameter long (default 0.1).</summary>
-    public double PersistentFraction { get; init; } = 0.1;
+    /// <summary>
+    /// Persistent Betti numbers count bars at least this fraction of the diameter long (default 0.05). It must exceed
+    /// the sampling noise (bars about as long as the spacing of the points) and stay below the features' persistence:
+    /// the figure-eight's loops and the gap between the two circles (about 0.08) pass at 0.05.
+    /// </summary>
+    public double PersistentFraction { get; init; } = 0.05;
 
-    /// <summary>The filtration stops at this fraction of the diameter (default 0.5); bars alive there are cut at it.</summary>
-    public double TruncationFraction { get; init; } = 0.5;
+    /// <summary>
+    /// The filtration stops at this fraction of the diameter, or at the Betti scale if that is larger (default 0.25);
+    /// bars alive there are cut at it. H2 costs grow quickly with it.
+    /// </summary>
+    public double TruncationFraction { get; init; } = 0.25;
 
     /// <summary>Clouds with more neurons are subsampled to this many by farthest-point sampling (default 256).</summary>
     public int MaxPoints { get; init; } = 256;
