@@ -22,6 +22,7 @@ public sealed class PackageConsumptionTests : IClassFixture<PackedPackage>
         foreach (var expected in new[]
         {
             "lib/net10.0/TopoDsl.dll", "lib/net10.0/TopoDsl.Training.dll", "lib/net10.0/TopoDsl.Homology.dll",
+            "lib/net10.0/TopoDsl.Experiments.dll", "lib/net10.0/TopoDsl.Experiments.xml",
             "analyzers/dotnet/cs/TopoDsl.Generators.dll", "build/TopoDsl.targets", "buildTransitive/TopoDsl.targets",
         })
             Assert.True(entries.Contains(expected), $"{expected} is missing from {Path.GetFileName(_package.File)}: {string.Join(", ", entries.Order())}");
@@ -30,6 +31,9 @@ public sealed class PackageConsumptionTests : IClassFixture<PackedPackage>
         var dependencies = nuspec.Descendants().Where(e => e.Name.LocalName == "dependency").Select(e => (string)e.Attribute("id")!).ToList();
         Assert.Contains("System.Numerics.Tensors", dependencies);
         Assert.Contains("MathNet.Numerics", dependencies);
+        Assert.Contains("ScottPlot", dependencies);
+        Assert.Contains("Spectre.Console", dependencies);
+        Assert.Contains("System.CommandLine", dependencies);
         Assert.DoesNotContain(dependencies, d => d.StartsWith("TopoDsl", StringComparison.Ordinal));   // bundled, not separate packages
     }
 
@@ -65,6 +69,59 @@ public sealed class PackageConsumptionTests : IClassFixture<PackedPackage>
         Assert.True(runCode == 0, runOutput);
 
         Assert.Equal($"{Expected(1f, 0.5f):R} {Expected(-2f, 0.25f):R} True True", runOutput.Trim());
+    }
+
+    [Fact]
+    public void A_fresh_project_declares_an_experiment_builds_lists_and_runs_it()
+    {
+        var project = _package.NewConsumer("ExperimentConsumer", """
+            using TopoDsl.Experiments;
+            using TopoDsl.Rules;
+
+            return ExperimentApp.Run(args);
+
+            /// <summary>A small figure-eight of neurons under SGD, below and above eta*.</summary>
+            [Experiment("Mine", Description = "my own experiment")]
+            [Mlp(1, 48, 1)]
+            [TeacherStudentData(inputs: 1, Samples = 400)]
+            [InitialNeurons(NeuronShape.FigureEight)]
+            [Optimizer(typeof(Sgd))]
+            [Train(Steps = 30, BatchSize = 64, Seeds = 2)]
+            [Track(Checkpoints = 3, SharpnessSamples = 128, Coordinates = CloudCoordinates.Standardized)]
+            public partial class MyExperiment
+            {
+                [SweepTimesEtaStar(0.5, 3)] public double lr;
+            }
+            """);
+
+        var (buildCode, buildOutput) = DotnetCli.Run(project, "build", "-c", "Release", "-p:RestorePackagesPath=" + _package.PackagesFolder);
+        Assert.True(buildCode == 0, "the consumer did not build:\n" + buildOutput);
+        Assert.DoesNotContain("warning CS", buildOutput);
+
+        var (listCode, listOutput) = DotnetCli.Run(project, "run", "-c", "Release", "--no-build", "--", "list");
+        Assert.True(listCode == 0, listOutput);
+        Assert.Contains("Mine", listOutput);
+        Assert.Contains("my own experiment", listOutput);
+
+        string output = Path.Combine(project, "out");
+        var (runCode, runOutput) = DotnetCli.Run(project, "run", "-c", "Release", "--no-build", "--", "run", "Mine", "--out", output);
+        Assert.True(runCode == 0, runOutput);
+        var results = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(output, "results.json"))).RootElement;
+        Assert.Equal("Mine", results.GetProperty("experiment").GetString());
+        var runs = results.GetProperty("runs").EnumerateArray().ToList();
+        Assert.Equal(4, runs.Count);
+        foreach (var run in runs)
+        {
+            Assert.True(run.GetProperty("certificate").GetProperty("applies").GetBoolean()); // Sgd at any lr: equivariant and Lipschitz
+            Assert.Equal(run.GetProperty("sweep").GetProperty("lrTimesEtaStar").GetDouble(), run.GetProperty("etaTimesK").GetDouble(), 9);
+        }
+        Assert.True(File.Exists(Path.Combine(output, "report.html")));
+        Assert.Contains("lr=3etastar_seed=1", runOutput);
+
+        var (unknownCode, unknownOutput) = DotnetCli.Run(project, "run", "-c", "Release", "--no-build", "--", "run", "Theirs");
+        Assert.Equal(2, unknownCode);
+        Assert.Contains("no experiment named 'Theirs'; declared: Mine", unknownOutput);
+        Assert.DoesNotContain("   at ", unknownOutput);
     }
 
     [Fact]

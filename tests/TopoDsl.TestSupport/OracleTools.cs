@@ -122,3 +122,13 @@ public sealed class TorchFactAttribute : FactAttribute
             Skip = "oracle missing: install Debian's python3-torch and libopenblas0-pthread to run this test";
     }
 }
+
+/// <summary>A fact that opens a page in Debian's chromium, headless.</summary>
+public sealed class ChromiumFactAttribute : FactAttribute
+{
+    public ChromiumFactAttribute()
+    {
+        if (OracleTools.FindExecutable("chromium") is null && !OracleTools.Required)
+            Skip = "browser missing: install Debian's chromium (apt-get install chromium) to open the report in a real browser";
+    }
+}
