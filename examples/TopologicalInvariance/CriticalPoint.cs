@@ -14,7 +14,7 @@ namespace TopologicalInvariance;
 [Optimizer(typeof(Sgd))]
 [Train(Epochs = 100, BatchSize = 128, Seeds = 5)]
 [Track(Coordinates = CloudCoordinates.Standardized)]
-[Quick(Neurons = 512, Epochs = 20, Seeds = 1)]
+[Quick(Epochs = 20, Seeds = 1)]
 public partial class CriticalPoint
 {
     [SweepTimesEtaStar(0.25, 0.5, 0.9, 1.1, 2, 4)] public double lr;

@@ -14,7 +14,7 @@ namespace TopologicalInvariance;
 [Optimizer(typeof(Sgd))]
 [Train(Epochs = 100, BatchSize = 128, Seeds = 3)]
 [Track(Coordinates = CloudCoordinates.Standardized)]
-[Quick(Neurons = 512, Epochs = 20, Seeds = 1)]
+[Quick(Epochs = 20, Seeds = 1)]
 public partial class FigureEight
 {
     [Sweep(0.0025, 0.003)] public double lr;

@@ -13,7 +13,7 @@ namespace TopologicalInvariance;
 [Optimizer(typeof(Adam))]
 [Train(Epochs = 40, BatchSize = 128, Seeds = 3)]
 [Track(Coordinates = CloudCoordinates.Standardized)]
-[Quick(Neurons = 512, Epochs = 10, Seeds = 1)]
+[Quick(Epochs = 10, Seeds = 1)]
 public partial class TwoCircles
 {
     [Sweep(1e-4, 1e-2)] public double lr;

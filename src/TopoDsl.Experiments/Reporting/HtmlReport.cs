@@ -34,6 +34,9 @@ public static class HtmlReport
                 .Append("</li><li>sharpness K on ").Append(E(first.SharpnessData)).Append("</li>");
         html.Append("</ul>\n<h2>Runs</h2>\n");
         Table(html, results);
+        html.Append("<ul>");
+        foreach (var line in RunSummary.Of(results)) html.Append("<li>").Append(E(line)).Append("</li>");
+        html.Append("</ul>\n");
         foreach (var group in results.Runs.GroupBy(r => r.Cell.Split("_seed=")[0]))
         {
             var runs = group.ToList();
