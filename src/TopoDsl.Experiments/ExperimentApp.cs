@@ -26,7 +26,7 @@ public static class ExperimentApp
     public static int Run(string[] args, IReadOnlyList<ExperimentDefinition> experiments)
     {
         string program = Path.GetFileNameWithoutExtension(Environment.GetCommandLineArgs()[0]);
-        var root = new RootCommand("Experiments on the topology of learning (TopoDsl).") { List(experiments), RunCommand(experiments), Report() };
+        var root = new RootCommand("Experiments on the topology of learning (TopoDsl).") { List(experiments), RunCommand(experiments), Report(), Bench(experiments) };
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {
@@ -139,6 +139,29 @@ public static class ExperimentApp
             if (!File.Exists(folders.Results)) throw new ExperimentException($"{folders.Root}: no results.json there; run the experiment with --out {folders.Root} first");
             HtmlReport.Write(folders.Report, ResultFiles.ReadAll(folders.Results), folders);
             Console.WriteLine($"report: {folders.Report}");
+            return 0;
+        });
+        return command;
+    }
+
+    private static Command Bench(IReadOnlyList<ExperimentDefinition> experiments)
+    {
+        var name = new Argument<string>("NAME") { Description = "the experiment (see list)" };
+        var quick = new Option<bool>("--quick") { Description = "bench the quick runs" };
+        var threads = new Option<int>("--threads") { Description = "threads for TopoDsl and for PyTorch", DefaultValueFactory = _ => 1 };
+        var json = new Option<string?>("--json") { Description = "also write the times to this file (atomically)" };
+        var python = new Option<string>("--python") { Description = "the Python with torch, gudhi and numpy", DefaultValueFactory = _ => "/usr/bin/python3" };
+        var command = new Command("bench", "time the experiment with TopoDsl, as training alone, and written with PyTorch and GUDHI, in one run") { name, quick, threads, json, python };
+        command.SetAction(parse =>
+        {
+            string wanted = parse.GetValue(name)!;
+            var definition = experiments.FirstOrDefault(d => string.Equals(d.Name, wanted, StringComparison.OrdinalIgnoreCase))
+                ?? throw new ExperimentException($"no experiment named '{wanted}'; declared: {string.Join(", ", experiments.Select(e => e.Name))}");
+            int threadCount = parse.GetValue(threads);
+            if (threadCount < 1) throw new ExperimentException("--threads must be 1 or more");
+            var result = Benchmarks.ExperimentBench.Run(new ResolvedExperiment(definition, parse.GetValue(quick)), threadCount, parse.GetValue(python)!);
+            foreach (var line in Benchmarks.ExperimentBench.Lines(result)) Console.WriteLine(line);
+            if (parse.GetValue(json) is string file) Benchmarks.ExperimentBench.WriteJson(file, result);
             return 0;
         });
         return command;

@@ -74,15 +74,42 @@ public sealed class CertificateTests
     }
 
     [Fact]
-    public void A_large_cloud_is_compared_on_a_fixed_sample_between_checkpoints_and_on_all_pairs_at_them()
+    public void A_large_cloud_is_compared_on_neighbours_and_a_fixed_sample_between_checkpoints_and_on_all_pairs_at_them()
     {
         var cloud = RandomCloud(300, 2, seed: 5);
-        var options = new CertificateOptions { AllPairsUpTo = 100, SampledPairs = 500 };
+        var options = new CertificateOptions { AllPairsUpTo = 100, SampledPairs = 500, NearestNeighbours = 3 };
         var certificate = new BiLipschitzCertificate(cloud, 2, options, seed: 9);
         Assert.False(certificate.CoversAllPairs);
-        Assert.Equal("500", certificate.PairsDescription);
-        Assert.Equal(500, certificate.Observe(cloud, 1, 0.1, 1).Pairs);
+        Assert.Contains("3 nearest and 500 fixed random pairs", certificate.PairsDescription);
+        long between = certificate.Observe(cloud, 1, 0.1, 1).Pairs;
+        Assert.InRange(between, 500, 500 + 300 * 3);
         Assert.Equal(300L * 299 / 2, certificate.Observe(cloud, 2, 0.1, 1, allPairs: true).Pairs);
+    }
+
+    [Fact]
+    public void Between_checkpoints_a_merge_of_two_nearest_neighbours_is_seen()
+    {
+        var cloud = RandomCloud(400, 2, seed: 13);
+        var options = new CertificateOptions { AllPairsUpTo = 100, SampledPairs = 10, NearestNeighbours = 2 };
+        var certificate = new BiLipschitzCertificate(cloud, 2, options, seed: 1);
+        // The closest pair of the cloud is among each other's nearest neighbours: bring it together.
+        var (a, b) = ClosestPairIndices(cloud, 2);
+        var merged = (float[])cloud.Clone();
+        merged[2 * b] = merged[2 * a];
+        merged[2 * b + 1] = merged[2 * a + 1];
+        var step = certificate.Observe(merged, 1, 0.01, 1);
+        Assert.Equal(1, step.Merges);
+        Assert.False(certificate.Held);
+    }
+
+    private static (int, int) ClosestPairIndices(float[] cloud, int dimension)
+    {
+        (int, int) best = (0, 1);
+        double smallest = double.PositiveInfinity;
+        for (int i = 0; i < cloud.Length / dimension; i++)
+            for (int j = i + 1; j < cloud.Length / dimension; j++)
+                if (Distance(cloud, i, j, dimension) < smallest) (smallest, best) = (Distance(cloud, i, j, dimension), (i, j));
+        return best;
     }
 
     [Fact]
@@ -90,8 +117,9 @@ public sealed class CertificateTests
     {
         var cloud = RandomCloud(700, 3, seed: 6);
         var moved = Map(cloud, 3, p => [p[0] + 0.01 * Math.Sin(p[1]), p[1] * 0.99, p[2] + 0.02 * p[0] * p[0]]);
-        var one = new BiLipschitzCertificate(cloud, 3, new CertificateOptions(), 0).Observe(moved, 1, 0.1, 1, threads: 1);
-        var two = new BiLipschitzCertificate(cloud, 3, new CertificateOptions(), 0).Observe(moved, 1, 0.1, 1, threads: 2);
+        var all = new CertificateOptions { AllPairsUpTo = 1000 };
+        var one = new BiLipschitzCertificate(cloud, 3, all, 0).Observe(moved, 1, 0.1, 1, threads: 1);
+        var two = new BiLipschitzCertificate(cloud, 3, all, 0).Observe(moved, 1, 0.1, 1, threads: 2);
         Assert.Equal(one, two);
     }
 

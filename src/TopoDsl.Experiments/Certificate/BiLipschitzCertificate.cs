@@ -6,14 +6,16 @@ namespace TopoDsl.Experiments.Certificate;
 /// <summary>
 /// Checks Theorem 1 of Yang et al. step by step on one neuron cloud: for every compared pair,
 /// (1 − ηK) ‖x_i − x_j‖ ≤ ‖x_i' − x_j'‖ ≤ (1 + ηK) ‖x_i − x_j‖, with K the latest sharpness, and the empirical
-/// constant K_hat = max |ratio − 1| / η. Small clouds are compared over all pairs at every step; larger ones over a
-/// fixed random sample of pairs, and over all pairs at the steps the caller marks (the persistence checkpoints).
+/// constant K_hat = max |ratio − 1| / η. Small clouds are compared over all pairs at every step; larger ones over all
+/// pairs at the steps the caller marks (the persistence checkpoints), and in between over each neuron's nearest
+/// neighbours at the last marked step and a fixed random sample (<see cref="CertificateOptions"/>).
 /// </summary>
 public sealed class BiLipschitzCertificate
 {
     private readonly CertificateOptions _options;
     private readonly int _count;
-    private readonly int[] _first = [], _second = [];
+    private readonly int[] _randomFirst = [], _randomSecond = [];
+    private int[] _first = [], _second = [];
     private readonly float _mergeTolerance;
     private float[][] _previous;
     private float[][] _current;
@@ -41,13 +43,14 @@ public sealed class BiLipschitzCertificate
         if (!CoversAllPairs)
         {
             var rng = new Rng(seed);
-            _first = new int[options.SampledPairs];
-            _second = new int[options.SampledPairs];
-            for (int k = 0; k < _first.Length; k++)
+            _randomFirst = new int[options.SampledPairs];
+            _randomSecond = new int[options.SampledPairs];
+            for (int k = 0; k < _randomFirst.Length; k++)
             {
                 int i = rng.NextInt(_count), j = rng.NextInt(_count - 1);
-                (_first[k], _second[k]) = (i, j >= i ? j + 1 : j);
+                (_randomFirst[k], _randomSecond[k]) = (i, j >= i ? j + 1 : j);
             }
+            RefreshNeighbours();
         }
     }
 
@@ -74,7 +77,8 @@ public sealed class BiLipschitzCertificate
     public bool CoversAllPairs => _count <= _options.AllPairsUpTo;
 
     /// <summary>"all", or the size of the fixed random sample of pairs used between checkpoints.</summary>
-    public string PairsDescription => CoversAllPairs ? "all" : _options.SampledPairs.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    public string PairsDescription => CoversAllPairs ? "all" :
+        $"all at persistence checkpoints; between them each neuron's {_options.NearestNeighbours} nearest and {_options.SampledPairs} fixed random pairs ({_first.Length} in all)";
 
     /// <summary>Two neurons closer than this (absolute) distance count as merged.</summary>
     public double MergeDistance => _mergeTolerance;
@@ -114,6 +118,7 @@ public sealed class BiLipschitzCertificate
             ? AllPairs(allowance, threads)
             : PairDistortion.Pairs(_previous, _current, allowance, _mergeTolerance, _first, _second);
         (_previous, _current) = (_current, _previous);
+        if (allPairs && !CoversAllPairs) RefreshNeighbours();
         // A cloud gone to infinity or NaN has torn apart: the ratios are unbounded, not undefined.
         if (double.IsNaN(distortion.Expansion) || double.IsNaN(distortion.Contraction))
             distortion = distortion with { Expansion = double.PositiveInfinity };
@@ -138,6 +143,44 @@ public sealed class BiLipschitzCertificate
         Parallel.For(0, threads, new ParallelOptions { MaxDegreeOfParallelism = threads }, part =>
             parts[part] = PairDistortion.AllPairs(_previous, _current, allowance, _mergeTolerance, bounds[part], bounds[part + 1]));
         return new StepDistortion(parts.Max(p => p.Expansion), parts.Max(p => p.Contraction), parts.Sum(p => p.Merges), parts.Sum(p => p.Pairs));
+    }
+
+    /// <summary>The sample between checkpoints: the random pairs and each neuron's nearest neighbours in the current cloud.</summary>
+    private void RefreshNeighbours()
+    {
+        var pairs = new HashSet<(int, int)>();
+        for (int k = 0; k < _randomFirst.Length; k++) pairs.Add((Math.Min(_randomFirst[k], _randomSecond[k]), Math.Max(_randomFirst[k], _randomSecond[k])));
+        int neighbours = Math.Min(_options.NearestNeighbours, _count - 1);
+        var distances = new float[_count];
+        var differences = new float[_count];
+        var nearest = new (float Distance, int Index)[neighbours + 1];
+        for (int i = 0; i < _count && neighbours > 0; i++)
+        {
+            Array.Clear(distances);
+            foreach (var axis in _previous)
+            {
+                System.Numerics.Tensors.TensorPrimitives.Subtract(axis, axis[i], differences);
+                System.Numerics.Tensors.TensorPrimitives.MultiplyAdd(differences, differences, distances, distances);
+            }
+            int found = 0;
+            for (int j = 0; j < _count; j++)
+            {
+                if (j == i || found == neighbours && distances[j] >= nearest[found - 1].Distance) continue;
+                int at = Math.Min(found, neighbours - 1);
+                if (found < neighbours) found++;
+                while (at > 0 && (nearest[at - 1].Distance > distances[j] || nearest[at - 1].Distance == distances[j] && nearest[at - 1].Index > j))
+                {
+                    nearest[at] = nearest[at - 1];
+                    at--;
+                }
+                nearest[at] = (distances[j], j);
+            }
+            for (int n = 0; n < found; n++) pairs.Add((Math.Min(i, nearest[n].Index), Math.Max(i, nearest[n].Index)));
+        }
+        // Sorted, so that the comparison walks the cloud in order and the result does not depend on hashing.
+        var sorted = pairs.Order().ToArray();
+        _first = sorted.Select(p => p.Item1).ToArray();
+        _second = sorted.Select(p => p.Item2).ToArray();
     }
 
     private int[] RowBoundsByPairs(int parts)

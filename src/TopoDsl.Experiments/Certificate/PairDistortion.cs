@@ -21,8 +21,8 @@ internal static class PairDistortion
     public static float RoundingAllowance(float[][] before, float[][] after)
     {
         float largest = 0;
-        foreach (var axis in before.Concat(after))
-            foreach (float v in axis) largest = Math.Max(largest, Math.Abs(v));
+        foreach (var axis in before) largest = Math.Max(largest, System.Numerics.Tensors.TensorPrimitives.MaxMagnitude(axis) is var m && float.IsNaN(m) ? float.PositiveInfinity : Math.Abs(m));
+        foreach (var axis in after) largest = Math.Max(largest, System.Numerics.Tensors.TensorPrimitives.MaxMagnitude(axis) is var m && float.IsNaN(m) ? float.PositiveInfinity : Math.Abs(m));
         float ulp = largest == 0 ? float.Epsilon : MathF.BitIncrement(largest) - largest;
         return MathF.Sqrt(before.Length) * ulp;
     }
@@ -75,15 +75,56 @@ internal static class PairDistortion
         return new StepDistortion(scalarExpansion, scalarContraction, scalarMerges, pairs);
     }
 
-    /// <summary>The pairs (first[k], second[k]).</summary>
+    /// <summary>The pairs (first[k], second[k]): gathered a SIMD vector of pairs at a time, then as <see cref="AllPairs"/>.</summary>
     public static StepDistortion Pairs(float[][] before, float[][] after, float allowance, float mergeTolerance, int[] first, int[] second)
     {
-        float expansion = 0, contraction = 0;
-        long merges = 0;
-        for (int k = 0; k < first.Length; k++)
+        int width = Vector<float>.Count, dimensions = before.Length, k = 0;
+        var expansion = Vector<float>.Zero;
+        var contraction = Vector<float>.Zero;
+        var merges = Vector<int>.Zero;
+        var allowanceV = new Vector<float>(allowance);
+        var slackV = new Vector<float>(RelativeSlack);
+        var toleranceV = new Vector<float>(mergeTolerance);
+        var tinyV = new Vector<float>(1e-30f);
+        Span<float> oldDifference = stackalloc float[width], newDifference = stackalloc float[width];
+        for (; k + width <= first.Length; k += width)
+        {
+            var oldSquared = Vector<float>.Zero;
+            var newSquared = Vector<float>.Zero;
+            for (int d = 0; d < dimensions; d++)
+            {
+                float[] was = before[d], now = after[d];
+                for (int lane = 0; lane < width; lane++)
+                {
+                    int i = first[k + lane], j = second[k + lane];
+                    oldDifference[lane] = was[j] - was[i];
+                    newDifference[lane] = now[j] - now[i];
+                }
+                var o = new Vector<float>(oldDifference);
+                var n = new Vector<float>(newDifference);
+                oldSquared += o * o;
+                newSquared += n * n;
+            }
+            var oldDistance = Vector.SquareRoot(oldSquared);
+            var newDistance = Vector.SquareRoot(newSquared);
+            var slack = allowanceV + slackV * oldDistance;
+            var safe = Vector.Max(oldDistance, tinyV);
+            expansion = Vector.Max(expansion, (newDistance - oldDistance - slack) / safe);
+            contraction = Vector.Max(contraction, (oldDistance - newDistance - slack) / safe);
+            merges -= Vector.BitwiseAnd(Vector.GreaterThanOrEqual(oldDistance, toleranceV), Vector.LessThan(newDistance, toleranceV));
+        }
+        float scalarExpansion = 0, scalarContraction = 0;
+        long scalarMerges = 0;
+        for (; k < first.Length; k++)
             Accumulate(Distance(before, first[k], second[k]), Distance(after, first[k], second[k]), allowance, mergeTolerance,
-                ref expansion, ref contraction, ref merges);
-        return new StepDistortion(expansion, contraction, merges, first.Length);
+                ref scalarExpansion, ref scalarContraction, ref scalarMerges);
+        for (int lane = 0; lane < width; lane++)
+        {
+            scalarExpansion = Math.Max(scalarExpansion, expansion[lane]);
+            scalarContraction = Math.Max(scalarContraction, contraction[lane]);
+            scalarMerges += merges[lane];
+        }
+        return new StepDistortion(scalarExpansion, scalarContraction, scalarMerges, first.Length);
     }
 
     private static void Accumulate(float oldDistance, float newDistance, float allowance, float mergeTolerance,

@@ -45,11 +45,14 @@ public sealed class TrackAttribute : Attribute
     /// <summary>Larger clouds are subsampled to this many points by farthest-point sampling (default 256).</summary>
     public int MaxPoints { get; set; } = 256;
 
-    /// <summary>The certificate compares all pairs at every step up to this many neurons (default 1024).</summary>
-    public int AllPairsUpTo { get; set; } = 1024;
+    /// <summary>The certificate compares all pairs at every step up to this many neurons (default 256); larger clouds at every persistence checkpoint.</summary>
+    public int AllPairsUpTo { get; set; } = 256;
 
-    /// <summary>Above that, this many fixed random pairs between checkpoints (default 131072).</summary>
-    public int SampledPairs { get; set; } = 131_072;
+    /// <summary>Between checkpoints, larger clouds are compared on this many fixed random pairs (default 4096)...</summary>
+    public int SampledPairs { get; set; } = 4096;
+
+    /// <summary>...and on each neuron's this many nearest neighbours at the last checkpoint (default 4).</summary>
+    public int NearestNeighbours { get; set; } = 4;
 
     /// <summary>Neurons closer than this fraction of the initial diameter count as merged (default 1e-5).</summary>
     public double MergeTolerance { get; set; } = 1e-5;

@@ -70,7 +70,10 @@ public static class DeclaredParts
                 TruncationFraction = track.TruncationFraction,
                 MaxPoints = track.MaxPoints,
             },
-            Certificate = new CertificateOptions { AllPairsUpTo = track.AllPairsUpTo, SampledPairs = track.SampledPairs, MergeTolerance = track.MergeTolerance },
+            Certificate = new CertificateOptions
+            {
+                AllPairsUpTo = track.AllPairsUpTo, SampledPairs = track.SampledPairs, NearestNeighbours = track.NearestNeighbours, MergeTolerance = track.MergeTolerance,
+            },
         };
     }
 

@@ -11,7 +11,11 @@ namespace TopoDsl.Experiments.Running;
 public static class ExperimentRunner
 {
     /// <summary>Runs (or resumes) <paramref name="experiment"/> into <paramref name="output"/> and writes <c>results.json</c>.</summary>
-    public static ExperimentResults Run(ResolvedExperiment experiment, string output, int threads, IRunObserver observer, CancellationToken cancellation = default)
+    public static ExperimentResults Run(ResolvedExperiment experiment, string output, int threads, IRunObserver observer, CancellationToken cancellation = default) =>
+        Run(experiment, output, threads, observer, RunMode.Tracked, cancellation);
+
+    /// <summary>As <see cref="Run(ResolvedExperiment, string, int, IRunObserver, CancellationToken)"/>, measuring only what <paramref name="mode"/> asks.</summary>
+    public static ExperimentResults Run(ResolvedExperiment experiment, string output, int threads, IRunObserver observer, RunMode mode, CancellationToken cancellation = default)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(threads);
         var folders = new RunFolders(output);
@@ -27,7 +31,7 @@ public static class ExperimentRunner
                 runs.Add(ResultFiles.ReadRun(finished));
                 continue;
             }
-            runs.Add(new RunLoop(experiment, cell, folders, threads, observer).Execute(cancellation));
+            runs.Add(new RunLoop(experiment, cell, folders, threads, observer, mode).Execute(cancellation));
         }
         var results = Summarise(experiment, runs);
         ResultFiles.WriteAll(folders.Results, results);

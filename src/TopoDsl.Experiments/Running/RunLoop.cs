@@ -16,7 +16,7 @@ namespace TopoDsl.Experiments.Running;
 /// losses and clouds at the persistence checkpoints and sharpness at its cadence, and saves a checkpoint at each
 /// persistence checkpoint, from which a killed run continues with the same numbers.
 /// </summary>
-internal sealed class RunLoop(ResolvedExperiment experiment, RunCell cell, RunFolders folders, int threads, IRunObserver observer)
+internal sealed class RunLoop(ResolvedExperiment experiment, RunCell cell, RunFolders folders, int threads, IRunObserver observer, RunMode mode = RunMode.Tracked)
 {
     // Independent random streams of one seed (the data and the network use the seed itself).
     private const ulong InitialisationStream = 2, SharpnessStream = 3, BatchStream = 4, PairStream = 5;
@@ -35,22 +35,24 @@ internal sealed class RunLoop(ResolvedExperiment experiment, RunCell cell, RunFo
         var model = experiment.Network.Create(cell.Seed);
         var hidden = HiddenLayers(model);
         Initialise(hidden);
-        var tracked = Definition.Tracking.Layers.Select(k => hidden[k]).ToList();
-        var slots = ParameterSlots.For(model, DisjointLayers(tracked));
+        var trackedLayers = Definition.Tracking.Layers.Select(k => hidden[k]).ToList();
+        var slots = ParameterSlots.For(model, DisjointLayers(trackedLayers));
         var evaluator = new Evaluator(model);
         var sharpnessSet = Definition.Tracking.SharpnessSamples is int n && n > 0 && n < data.Train.Count
             ? data.Train.Subset(Enumerable.Range(0, n).ToArray()) : data.Train;
 
         double Sharpness(int step) => Training.SecondOrder.Sharpness.TopEigenvalue(() => evaluator.Loss(sharpnessSet), model.Parameters().ToList(),
-            maxIterations: 40, tolerance: 1e-4, seed: SeedStreams.Derive(cell.Seed, SharpnessStream ^ ((ulong)step << 8))).TopEigenvalue;
+            maxIterations: 40, tolerance: 1e-3, seed: SeedStreams.Derive(cell.Seed, SharpnessStream ^ ((ulong)step << 8))).TopEigenvalue;
 
         string checkpointPath = folders.Checkpoint(id);
         bool resumed = File.Exists(checkpointPath);
         Timings.Sharpness.Start();
-        var progress = resumed ? RunCheckpoint.Load(checkpointPath, slots) : Start(data, Sharpness(0), sharpnessSet, data.Train);
+        bool tracked = mode == RunMode.Tracked;
+        double initialK = resumed || !tracked && !cell.Coordinates.Any(c => c.Axis.TimesEtaStar) ? double.NaN : Sharpness(0);
+        var progress = resumed ? RunCheckpoint.Load(checkpointPath, slots) : Start(data, initialK, sharpnessSet, data.Train);
         Timings.Sharpness.Stop();
         var result = progress.Result;
-        var layers = TrackLayers(tracked, progress);
+        var layers = TrackLayers(trackedLayers, progress);
 
         var hyperparameters = new Dictionary<string, double>(result.Hyperparameters);
         var optimizer = Definition.Optimizer.Create(hyperparameters);
@@ -61,7 +63,7 @@ internal sealed class RunLoop(ResolvedExperiment experiment, RunCell cell, RunFo
             layer.Result.Certificate.Reasons = verdict is null
                 ? [$"{Definition.Optimizer.Name} is not an [UpdateRule] rule, so the rule checker has not shown it equivariant and Lipschitz"]
                 : verdict.TheoremApplies ? [] : [.. verdict.Reasons];
-            if (layer.Result.Certificate.Applies) layer.StartCertificate(Definition.Tracking.Certificate, SeedStreams.Derive(cell.Seed, PairStream + (ulong)layer.Index));
+            if (layer.Result.Certificate.Applies && tracked) layer.StartCertificate(Definition.Tracking.Certificate, SeedStreams.Derive(cell.Seed, PairStream + (ulong)layer.Index));
         }
 
         var batches = Definition.Schedule.BatchSize is int size && size > 0 && size < data.Train.Count
@@ -70,10 +72,10 @@ internal sealed class RunLoop(ResolvedExperiment experiment, RunCell cell, RunFo
         int perEpoch = batches.BatchesPerEpoch;
         int total = experiment.Schedule.Steps ?? experiment.Schedule.Epochs * perEpoch;
         int every = Definition.Tracking.PersistenceEvery > 0 ? Definition.Tracking.PersistenceEvery : Math.Max(1, total / Math.Max(1, Definition.Tracking.Checkpoints));
-        bool IsCheckpoint(int step) => step == total || step % every == 0;
+        bool IsCheckpoint(int step) => step == total || tracked && step % every == 0;
 
         Timings.Checkpoints.Start();
-        if (!resumed) Checkpoint(0, progress, layers, evaluator, data, slots, saveState: false);
+        if (!resumed && tracked) Checkpoint(0, progress, layers, evaluator, data, slots, saveState: false);
         Timings.Checkpoints.Stop();
         observer.RunStarted(cell, result, total, resumedAt: resumed ? progress.Step : null);
 
@@ -108,9 +110,10 @@ internal sealed class RunLoop(ResolvedExperiment experiment, RunCell cell, RunFo
             progress.BatchLosses.Add(loss);
             bool checkpoint = IsCheckpoint(step);
             Timings.Certificate.Start();
-            foreach (var layer in layers) layer.AfterStep(step, result.Eta, progress.CurrentK, allPairs: checkpoint, threads);
+            if (tracked)
+                foreach (var layer in layers) layer.AfterStep(step, result.Eta, progress.CurrentK, allPairs: checkpoint, threads);
             Timings.Certificate.Stop();
-            if (Definition.Tracking.SharpnessEvery > 0 && step % Definition.Tracking.SharpnessEvery == 0 || step == total)
+            if (tracked && (Definition.Tracking.SharpnessEvery > 0 && step % Definition.Tracking.SharpnessEvery == 0 || step == total))
             {
                 Timings.Sharpness.Start();
                 bool finite = TryMeasureSharpness(step, Sharpness, progress);
@@ -186,13 +189,21 @@ internal sealed class RunLoop(ResolvedExperiment experiment, RunCell cell, RunFo
     private void Checkpoint(int step, RunProgress progress, List<TrackedLayer> layers, Evaluator evaluator,
         ExperimentData data, IReadOnlyList<ParameterSlot> slots, bool saveState)
     {
-        foreach (var layer in layers)
+        foreach (var layer in mode == RunMode.Tracked ? layers : [])
         {
+            Timings.Topology.Start();
             layer.Measure(step);
+            Timings.Topology.Stop();
+            Timings.Files.Start();
             CsvWriter.WriteCloud(Path.Combine(folders.Clouds(cell.Id), $"layer{layer.Index}-step{step:D7}.csv"), layer.Cloud, layer.Dimension);
+            Timings.Files.Stop();
         }
+        Timings.Evaluation.Start();
         progress.Evaluations.Add(evaluator.Evaluate(step, data));
+        Timings.Evaluation.Stop();
+        Timings.Files.Start();
         if (saveState) RunCheckpoint.Save(folders.Checkpoint(cell.Id), progress, slots);
+        Timings.Files.Stop();
     }
 
     private bool TryMeasureSharpness(int step, Func<int, double> sharpness, RunProgress progress)

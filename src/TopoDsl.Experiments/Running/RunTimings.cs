@@ -17,10 +17,19 @@ public sealed class RunTimings
     /// <summary>Persistence checkpoints: topology, whole-set losses, cloud files, saved state.</summary>
     public Stopwatch Checkpoints { get; } = new();
 
+    /// <summary>Of the checkpoints: persistence, Betti numbers and bottleneck distances.</summary>
+    public Stopwatch Topology { get; } = new();
+
+    /// <summary>Of the checkpoints: whole-set losses and accuracies.</summary>
+    public Stopwatch Evaluation { get; } = new();
+
+    /// <summary>Of the checkpoints: cloud files and the saved state.</summary>
+    public Stopwatch Files { get; } = new();
+
     /// <summary>Everything but training.</summary>
     public TimeSpan Tracking => Certificate.Elapsed + Sharpness.Elapsed + Checkpoints.Elapsed;
 
     /// <inheritdoc/>
     public override string ToString() =>
-        $"train {Train.Elapsed.TotalSeconds:F2} s, certificate {Certificate.Elapsed.TotalSeconds:F2} s, sharpness {Sharpness.Elapsed.TotalSeconds:F2} s, checkpoints {Checkpoints.Elapsed.TotalSeconds:F2} s";
+        $"train {Train.Elapsed.TotalSeconds:F2} s, certificate {Certificate.Elapsed.TotalSeconds:F2} s, sharpness {Sharpness.Elapsed.TotalSeconds:F2} s, checkpoints {Checkpoints.Elapsed.TotalSeconds:F2} s (topology {Topology.Elapsed.TotalSeconds:F2} s, evaluation {Evaluation.Elapsed.TotalSeconds:F2} s, files {Files.Elapsed.TotalSeconds:F2} s)";
 }
