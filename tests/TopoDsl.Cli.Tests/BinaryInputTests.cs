@@ -1,3 +1,5 @@
+using TopoDsl.Text;
+
 namespace TopoDsl.Cli.Tests;
 
 /// <summary>A binary file given to ph or sublevel: one printable line on standard error that names the file and line.</summary>

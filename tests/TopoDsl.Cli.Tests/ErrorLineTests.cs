@@ -1,3 +1,5 @@
+using TopoDsl.Text;
+
 namespace TopoDsl.Cli.Tests;
 
 /// <summary>The mechanism that turns any exception that ends a command into its one line.</summary>

@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text;
 
+using TopoDsl.Text;
+
 namespace TopoDsl.Cli.Tests;
 
 /// <summary>

@@ -1,3 +1,5 @@
+using TopoDsl.Text;
+
 namespace TopoDsl.Cli.Tests;
 
 /// <summary>What a run of the topo command left behind.</summary>
