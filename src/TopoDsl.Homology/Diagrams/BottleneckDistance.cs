@@ -22,6 +22,8 @@ public static class BottleneckDistance
         var pointsB = DiagramPoints.From(b, nameof(b));
         var essential = EssentialBars.BottleneckCost(pointsA.EssentialBirths, pointsB.EssentialBirths);
         if (double.IsPositiveInfinity(essential)) return essential;
+        if (double.IsPositiveInfinity(internalP) && EqualBirthBottleneck.Applies(pointsA, pointsB))
+            return Math.Max(essential, EqualBirthBottleneck.Compute(pointsA, pointsB));
         return Math.Max(essential, BottleneckSearch.Compute(pointsA, pointsB, metric));
     }
 
