@@ -9,4 +9,5 @@ public static class TrackingNames
     public const string ExperimentTransform = nameof(ExperimentTransform);
     public const string ExperimentCode = nameof(ExperimentCode);
     public const string ExperimentDiagnostics = nameof(ExperimentDiagnostics);
+    public const string ExperimentNames = nameof(ExperimentNames);
 }

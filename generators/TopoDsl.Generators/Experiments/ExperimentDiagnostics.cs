@@ -64,9 +64,13 @@ internal static class ExperimentDiagnostics
         "Theorem 1 does not apply",
         "the bi-Lipschitz certificate does not apply to {0}: {1}");
 
+    public static readonly DiagnosticDescriptor GeneratedMember = new("TDSL0415", DslSeverity.Error,
+        "Member the generated code declares",
+        "`{0}` is declared by the generated code of an experiment ({1}); rename it");
+
     public static IReadOnlyList<DiagnosticDescriptor> All { get; } =
     [
         BadTarget, MissingPart, PartTwice, WrongSignature, NotAnOptimizer, NoSuchLayer, WrongSweepType, DuplicateName,
-        StepSizeTwice, NotAHyperparameter, ShapeDoesNotFit, BadSetting, EtaStarNotStepSize, TheoremDoesNotApply,
+        StepSizeTwice, NotAHyperparameter, ShapeDoesNotFit, BadSetting, EtaStarNotStepSize, TheoremDoesNotApply, GeneratedMember,
     ];
 }

@@ -41,5 +41,12 @@ internal sealed record VerdictModel(string Key, bool Equivariant, bool Lipschitz
 /// <summary>What the transform found for one [Experiment] class: the model (null with errors), its name and where it is declared, the diagnostics.</summary>
 internal sealed record ExperimentResult(ExperimentModel? Model, string Name, NameSite Site, EquatableArray<DiagnosticInfo> Diagnostics);
 
-/// <summary>Where an experiment's name is declared, for the duplicate-name check across classes.</summary>
-internal sealed record NameSite(Microsoft.CodeAnalysis.SyntaxTree Tree, Microsoft.CodeAnalysis.Text.TextSpan Span, string ClassName);
+/// <summary>
+/// Where an experiment's name is declared, for the duplicate-name check across classes: the file's path rather than
+/// its syntax tree, which is new after any edit of the file and would make every such edit a change of the
+/// transform's output. The report finds the tree again by its path.
+/// </summary>
+internal sealed record NameSite(string FilePath, Microsoft.CodeAnalysis.Text.TextSpan Span, string ClassName);
+
+/// <summary>A name declared again (ignoring case): the TDSL0408 message and where the later declaration is.</summary>
+internal sealed record DuplicateModel(string Message, string FilePath, Microsoft.CodeAnalysis.Text.TextSpan Span);

@@ -22,12 +22,18 @@ internal static class ExperimentReader
         var compilation = target.SemanticModel.Compilation;
         var diagnostics = new List<DiagnosticInfo>();
         var experiment = target.Attributes[0];
+        // [Experiment] on two parts of one class (the compiler reports CS0579): the first part speaks for the class,
+        // so that its code is added once.
+        var first = type.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == AttributeName)?.ApplicationSyntaxReference;
+        if (first is not null && experiment.ApplicationSyntaxReference is { } here && (first.SyntaxTree != here.SyntaxTree || first.Span != here.Span))
+            return new ExperimentResult(null, "", new NameSite("", default, type.Name), EquatableArray<DiagnosticInfo>.Empty);
         string name = experiment.ConstructorArguments.FirstOrDefault().Value as string ?? type.Name;
         var nameAt = experiment.ConstructorArguments.Length > 0 ? AttributeExpressions.ArgumentLocation(experiment, 0, cancellation) : declaration.Identifier.GetLocation();
-        var site = new NameSite(declaration.SyntaxTree, nameAt.SourceSpan, type.Name);
+        var site = new NameSite(declaration.SyntaxTree.FilePath, nameAt.SourceSpan, type.Name);
         var reader = new Context(type, declaration, diagnostics, cancellation);
 
         reader.CheckTarget();
+        reader.CheckGeneratedMembers();
         if (name.Length == 0 || name.Any(c => !(char.IsLetterOrDigit(c) || c is '-' or '_' or '.')))
             reader.Report(ExperimentDiagnostics.BadSetting, nameAt, $"the experiment name \"{name}\" must be letters, digits, '-', '_' or '.' (it names folders and `run NAME`)");
 
@@ -45,6 +51,10 @@ internal static class ExperimentReader
         if (initialOnClass is not null && initialOnClass.ConstructorArguments.Length == 0)
             reader.Report(ExperimentDiagnostics.BadSetting, AttributeExpressions.LocationOf(initialOnClass, cancellation),
                 "[InitialNeurons] on the class needs a shape, e.g. [InitialNeurons(NeuronShape.FigureEight)]; on a method it marks the method that gives the cloud");
+        if (initialOnClass is { ConstructorArguments.Length: 1 } && initialOnClass.ConstructorArguments[0] is { Value: int undefined, Type: { } shapeType }
+            && !shapeType.GetMembers().OfType<IFieldSymbol>().Any(f => f.HasConstantValue && Equals(f.ConstantValue, undefined)))
+            reader.Report(ExperimentDiagnostics.BadSetting, AttributeExpressions.ArgumentLocation(initialOnClass, 0, cancellation),
+                $"{undefined} is not a NeuronShape: give one of {string.Join(", ", shapeType.GetMembers().OfType<IFieldSymbol>().Where(f => f.HasConstantValue).Select(f => f.Name))}");
         var train = reader.One("TrainAttribute");
         if (train is null) reader.Missing("schedule", "[Train(Epochs = ..., BatchSize = ...)]");
         else reader.CheckTrain(train);
@@ -59,7 +69,7 @@ internal static class ExperimentReader
         var settable = optimizer is null ? [] : OptimizerReader.Settable(ruleType!, all);
         string stepSize = optimizerAttribute is null ? "lr" : AttributeExpressions.Named(optimizerAttribute, "StepSize", "lr");
         if (optimizer is not null && settable.All(h => h.Name != stepSize))
-            reader.Report(ExperimentDiagnostics.NotAHyperparameter, AttributeExpressions.LocationOf(optimizerAttribute!, cancellation), stepSize,
+            reader.Report(ExperimentDiagnostics.NotAHyperparameter, AttributeExpressions.NamedArgumentLocation(optimizerAttribute!, "StepSize", cancellation), stepSize,
                 "Optimizer(StepSize)", ruleType!.Name, settable.Count == 0 ? "none" : string.Join(", ", settable.Select(h => h.Name)));
         var (fixedValues, sweeps) = HyperparameterMembers.Read(type, optimizer is null ? null : ruleType, settable, stepSize, compilation, diagnostics, cancellation);
 
@@ -73,10 +83,20 @@ internal static class ExperimentReader
             return new ExperimentResult(null, name, site, diagnostics.ToEquatableArray());
 
         string? ruleText = OptimizerReader.RuleText(ruleType!);
+        // A rule with errors gets no optimizer class, so code using it would not compile; its own errors say why.
+        if (ruleText is not null && RuleCompiler.Analyze(ruleText, new RuleContext(all.ToEquatableArray())).HasErrors)
+            return new ExperimentResult(null, name, site, diagnostics.ToEquatableArray());
         EquatableArray<VerdictModel>? verdicts = ruleText is null ? (EquatableArray<VerdictModel>?)null : OptimizerReader.Verdicts(ruleText, all, fixedValues, sweeps);
         if (verdicts is { } found && found.FirstOrDefault(v => !(v.Equivariant && v.Lipschitz)) is { } notApplying)
+        {
+            // Where it applies at some swept values, name the first values where it does not (lr = 0.01, eps = 0).
+            bool somewhere = found.Any(v => v.Equivariant && v.Lipschitz) && notApplying.Key is not ("*" or "");
+            var at = somewhere
+                ? " at " + string.Join(", ", sweeps.Where(s => !s.TimesEtaStar).Zip(notApplying.Key.Split(';'), (axis, value) => $"{axis.Name} = {value}"))
+                : "";
             reader.Report(ExperimentDiagnostics.TheoremDoesNotApply, AttributeExpressions.LocationOf(optimizerAttribute!, cancellation),
-                $"`{ruleType!.Name}`{(notApplying.Key is "*" or "" ? "" : $" at {notApplying.Key}")}", string.Join("; ", notApplying.Reasons));
+                $"`{ruleType!.Name}`{at}", string.Join("; ", notApplying.Reasons));
+        }
 
         var optimizerModel = optimizer with
         {
@@ -124,6 +144,29 @@ internal static class ExperimentReader
             if (problem is not null) Report(ExperimentDiagnostics.BadTarget, ClassName, type.Name, problem);
         }
 
+        /// <summary>The members the generated code declares (Definition, Run, the TopoDsl* helpers) must not be declared by the class too.</summary>
+        public void CheckGeneratedMembers()
+        {
+            const string Generated = "Definition, Run(string, bool, int?, int, IRunObserver?, CancellationToken), TopoDslCreateOptimizer, TopoDslVerdict, TopoDslRegister";
+            if (type.Name is "Definition" or "Run")
+                Report(ExperimentDiagnostics.GeneratedMember, ClassName, type.Name, Generated + "; a member cannot be named after its class");
+            foreach (var member in type.GetMembers())
+            {
+                if (member.IsImplicitlyDeclared || member.Locations.FirstOrDefault(l => l.IsInSource) is not { } at) continue;
+                bool clashes = member.Name switch
+                {
+                    "Definition" or "TopoDslCreateOptimizer" or "TopoDslVerdict" or "TopoDslRegister" => true,
+                    "Run" => member is not IMethodSymbol run
+                        || run.Parameters.Select(p => p.Type.WithNullableAnnotation(NullableAnnotation.None).ToDisplayString()).SequenceEqual(RunParameters),
+                    _ => false,
+                };
+                if (clashes) Report(ExperimentDiagnostics.GeneratedMember, at, member.Name, Generated);
+            }
+        }
+
+        private static readonly string[] RunParameters =
+            ["string", "bool", "int?", "int", "TopoDsl.Experiments.Running.IRunObserver", "System.Threading.CancellationToken"];
+
         public AttributeData? One(string attribute) =>
             type.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == Prefix + attribute);
 
@@ -133,7 +176,9 @@ internal static class ExperimentReader
         /// <summary>Exactly one of the attributes or marked methods (at most one when <paramref name="howToAdd"/> is null).</summary>
         public Part? Choose(string part, IReadOnlyList<AttributeData?> attributes, List<IMethodSymbol> methods, string? howToAdd, string signature, Func<IMethodSymbol, bool> fits)
         {
-            var givenAttributes = attributes.Where(a => a is not null && (part != "neuron initialisation" || a.ConstructorArguments.Length > 0)).Select(a => a!).ToList();
+            // In the order written, so that a second declaration is reported where it is, whatever its kind.
+            var givenAttributes = attributes.Where(a => a is not null && (part != "neuron initialisation" || a.ConstructorArguments.Length > 0)).Select(a => a!)
+                .OrderBy(a => a.ApplicationSyntaxReference?.Span.Start ?? 0).ToList();
             int count = givenAttributes.Count + methods.Count;
             if (count == 0)
             {
@@ -162,7 +207,17 @@ internal static class ExperimentReader
 
         public OptimizerModel? Optimizer(AttributeData attribute)
         {
-            if (attribute.ConstructorArguments.FirstOrDefault().Value is not INamedTypeSymbol rule) return null; // typeof of an unknown type: the compiler reports it
+            var argument = attribute.ConstructorArguments.FirstOrDefault();
+            // No argument, or typeof of an unknown type: the compiler reports it.
+            if (argument.Kind == TypedConstantKind.Error || argument.Value is ITypeSymbol { TypeKind: TypeKind.Error }) return null;
+            if (argument.Value is not INamedTypeSymbol rule)
+            {
+                // null, an array or a pointer type: valid C#, so nothing else would say why the experiment got no code.
+                Report(ExperimentDiagnostics.NotAnOptimizer, AttributeExpressions.ArgumentLocation(attribute, 0, cancellation),
+                    argument.Value is ITypeSymbol type ? type.ToDisplayString() : "null",
+                    argument.Value is null ? "it is no type" : "it is neither an [UpdateRule] class nor an IOptimizer");
+                return null;
+            }
             if (OptimizerReader.Problem(rule) is { } problem)
             {
                 Report(ExperimentDiagnostics.NotAnOptimizer, AttributeExpressions.ArgumentLocation(attribute, 0, cancellation), rule.ToDisplayString(), problem);
@@ -233,7 +288,8 @@ internal static class ExperimentReader
                         0 => ("FigureEight", "2", coordinates == 2),
                         1 => ("TwoCircles", "2", coordinates == 2),
                         2 => ("SolidDoubleTorus", "3", coordinates == 3),
-                        _ => ("EmbeddedSphere", "at least 3", coordinates >= 3),
+                        3 => ("EmbeddedSphere", "at least 3", coordinates >= 3),
+                        _ => ("", "", true), // not a shape: reported above
                     };
                     if (!fits) Report(ExperimentDiagnostics.ShapeDoesNotFit, AttributeExpressions.LocationOf(initial, cancellation), shapeName, needed, layer, network, coordinates);
                 }

@@ -136,7 +136,8 @@ internal static class ExperimentWriter
     }
 
     private static string Verdict(VerdictModel v) =>
-        $"new {Definitions}.RuleVerdict({CSharpLiterals.Bool(v.Equivariant)}, {CSharpLiterals.Bool(v.Lipschitz)}, new string[] {{ {string.Join(", ", v.Reasons.Select(CSharpLiterals.String))} }})";
+        $"new {Definitions}.RuleVerdict({CSharpLiterals.Bool(v.Equivariant)}, {CSharpLiterals.Bool(v.Lipschitz)}, " +
+        (v.Reasons.Count == 0 ? "global::System.Array.Empty<string>())" : $"new string[] {{ {string.Join(", ", v.Reasons.Select(CSharpLiterals.String))} }})");
 
     private static string Values(Dsl.EquatableArray<NamedValue> values) =>
         values.Count == 0 ? $"new {Dictionary}()" : $"new {Dictionary} {{ {string.Join(", ", values.Select(v => $"[{CSharpLiterals.String(v.Name)}] = {CSharpLiterals.Double(v.Value)}"))} }}";

@@ -7,6 +7,10 @@ namespace TopoDsl.Generators.Tests.Harness;
 /// <summary>
 /// Compiles C# source text against the runtime's assemblies plus TopoDsl.dll and TopoDsl.Training.dll and runs
 /// <see cref="UpdateRuleGenerator"/> over it through a <see cref="CSharpGeneratorDriver"/> that tracks its steps.
+/// The experiment variants (<see cref="RunExperiments(string[])"/>) add TopoDsl.Experiments.dll and run
+/// <see cref="ExperimentGenerator"/> next to <see cref="UpdateRuleGenerator"/>, as a project that references the
+/// package does. (The generated experiments compile without TopoDsl.Homology.dll or the packages TopoDsl.Experiments
+/// uses: no type of theirs appears in the API the generated code calls.)
 /// </summary>
 public static class GeneratorHarness
 {
@@ -34,18 +38,38 @@ public static class GeneratorHarness
             .Select(path => (MetadataReference)MetadataReference.CreateFromFile(path)).ToImmutableArray();
     }
 
+    private static readonly Lazy<ImmutableArray<MetadataReference>> LazyExperimentReferences = new(() => References.AddRange(
+        new[] { typeof(TopoDsl.Experiments.ExperimentAttribute).Assembly.Location }
+            .Select(path => (MetadataReference)MetadataReference.CreateFromFile(path))));
+
+    /// <summary><see cref="References"/> plus TopoDsl.Experiments.dll.</summary>
+    public static ImmutableArray<MetadataReference> ExperimentReferences => LazyExperimentReferences.Value;
+
     public static SyntaxTree Parse(string source, string path) => CSharpSyntaxTree.ParseText(source, ParseOptions, path);
 
     /// <summary>One syntax tree per source, named File0.cs, File1.cs, ...</summary>
-    public static CSharpCompilation Compile(params string[] sources) =>
-        CSharpCompilation.Create("GeneratorTestInput", sources.Select((s, i) => Parse(s, $"File{i}.cs")), References, CompilationOptions);
+    public static CSharpCompilation Compile(params string[] sources) => Compile(References, sources);
 
-    public static GeneratorDriver NewDriver() => CSharpGeneratorDriver.Create(
-        [new UpdateRuleGenerator().AsSourceGenerator()],
+    /// <summary>As <see cref="Compile(string[])"/>, against <see cref="ExperimentReferences"/>.</summary>
+    public static CSharpCompilation CompileExperiments(params string[] sources) => Compile(ExperimentReferences, sources);
+
+    private static CSharpCompilation Compile(ImmutableArray<MetadataReference> references, string[] sources) =>
+        CSharpCompilation.Create("GeneratorTestInput", sources.Select((s, i) => Parse(s, $"File{i}.cs")), references, CompilationOptions);
+
+    public static GeneratorDriver NewDriver() => NewDriver(new UpdateRuleGenerator());
+
+    /// <summary>Both generators, in the order a build lists them.</summary>
+    public static GeneratorDriver NewExperimentDriver() => NewDriver(new UpdateRuleGenerator(), new ExperimentGenerator());
+
+    private static GeneratorDriver NewDriver(params IIncrementalGenerator[] generators) => CSharpGeneratorDriver.Create(
+        generators.Select(g => g.AsSourceGenerator()),
         parseOptions: ParseOptions,
         driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
 
     public static GeneratorRun Run(params string[] sources) => Run(NewDriver(), Compile(sources));
+
+    /// <summary>Both generators over <paramref name="sources"/> compiled against <see cref="ExperimentReferences"/>.</summary>
+    public static GeneratorRun RunExperiments(params string[] sources) => Run(NewExperimentDriver(), CompileExperiments(sources));
 
     /// <summary>Runs <paramref name="driver"/> (fresh, or the result of an earlier run, to see what it cached) on <paramref name="input"/>.</summary>
     public static GeneratorRun Run(GeneratorDriver driver, Compilation input)
@@ -76,7 +100,15 @@ public sealed class GeneratorRun(GeneratorDriver driver, Compilation input, Comp
         .Where(d => !d.IsSuppressed && d.Id.StartsWith("TDSL", StringComparison.Ordinal))
         .OrderBy(d => d.Location.SourceSpan.Start).ThenBy(d => d.Id, StringComparer.Ordinal).ToImmutableArray();
 
-    public ImmutableArray<GeneratedSourceResult> Sources => Result.Results.Single().GeneratedSources;
+    /// <summary>What every generator of the run added.</summary>
+    public ImmutableArray<GeneratedSourceResult> Sources => Result.Results.SelectMany(r => r.GeneratedSources).ToImmutableArray();
+
+    /// <summary>The run result of one generator (with two generators, <see cref="Result"/> holds one each).</summary>
+    public GeneratorRunResult ResultOf<TGenerator>() where TGenerator : IIncrementalGenerator =>
+        Result.Results.Single(r => r.Generator.GetGeneratorType() == typeof(TGenerator));
+
+    /// <summary>What one generator added.</summary>
+    public ImmutableArray<GeneratedSourceResult> SourcesOf<TGenerator>() where TGenerator : IIncrementalGenerator => ResultOf<TGenerator>().GeneratedSources;
 
     public string Source(string hintName) => Sources.Single(s => s.HintName == hintName).SourceText.ToString();
 

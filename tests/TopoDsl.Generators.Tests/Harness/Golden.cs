@@ -3,7 +3,8 @@ using System.Runtime.CompilerServices;
 namespace TopoDsl.Generators.Tests.Harness;
 
 /// <summary>
-/// Golden files: Golden/&lt;Name&gt;.g.cs.txt next to this project's sources, compared with line endings normalized.
+/// Golden files: Golden/&lt;Name&gt;.g.cs.txt (rules) and Experiments/Golden/&lt;Name&gt;.g.cs.txt (experiments) next to
+/// this project's sources, compared with line endings normalized.
 /// With TOPODSL_ACCEPT=1 the files are (re)written instead of compared.
 /// </summary>
 public static class Golden
@@ -12,25 +13,34 @@ public static class Golden
 
     public static bool Accepting => Environment.GetEnvironmentVariable(AcceptVariable) == "1";
 
-    public static string Directory([CallerFilePath] string caller = "")
+    /// <summary>The golden folder of the update rules.</summary>
+    public const string Rules = "Golden";
+
+    /// <summary>The golden folder of the experiments.</summary>
+    public const string Experiments = "Experiments/Golden";
+
+    /// <param name="folder">Relative to the project folder: <see cref="Rules"/> or <see cref="Experiments"/>.</param>
+    /// <param name="caller">This file, as the compiler saw it.</param>
+    public static string Directory(string folder = Rules, [CallerFilePath] string caller = "")
     {
         // The source folder as the compiler saw it; when the build mapped paths away, the project folder above the output.
-        var fromSource = Path.Combine(Path.GetDirectoryName(Path.GetDirectoryName(caller)) ?? "", "Golden");
+        var fromSource = Path.Combine(Path.GetDirectoryName(Path.GetDirectoryName(caller)) ?? "", folder);
         if (System.IO.Directory.Exists(fromSource)) return fromSource;
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
             if (File.Exists(Path.Combine(dir.FullName, "TopoDsl.Generators.Tests.csproj")))
-                return Path.Combine(dir.FullName, "Golden");
-        throw new DirectoryNotFoundException($"the Golden folder of TopoDsl.Generators.Tests (looked at {fromSource} and above {AppContext.BaseDirectory})");
+                return Path.Combine(dir.FullName, folder);
+        throw new DirectoryNotFoundException($"the {folder} folder of TopoDsl.Generators.Tests (looked at {fromSource} and above {AppContext.BaseDirectory})");
     }
 
-    public static string PathOf(string name) => Path.Combine(Directory(), name + ".g.cs.txt");
+    public static string PathOf(string name, string folder = Rules) => Path.Combine(Directory(folder), name + ".g.cs.txt");
 
-    public static void Verify(string name, string actual)
+    public static void Verify(string name, string actual, string folder = Rules)
     {
-        var path = PathOf(name);
+        var path = PathOf(name, folder);
         actual = Normalize(actual);
         if (Accepting)
         {
+            System.IO.Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             File.WriteAllText(path, actual);
             return;
         }

@@ -48,10 +48,18 @@ public static class Markup
     /// Runs the generator on the clean source (plus <paramref name="others"/>, unmarked) and asserts that the
     /// visible TDSL diagnostics are exactly the marked ones: same ids, same line/column spans, in File0.cs.
     /// </summary>
-    public static GeneratorRun Verify(string markup, params string[] others)
+    public static GeneratorRun Verify(string markup, params string[] others) => Verify(GeneratorHarness.Run, markup, others);
+
+    /// <summary>As <see cref="Verify(string, string[])"/>, with the experiments generator too (<see cref="GeneratorHarness.RunExperiments"/>).</summary>
+    public static GeneratorRun VerifyExperiment(string markup, params string[] others) => Verify(GeneratorHarness.RunExperiments, markup, others);
+
+    private static GeneratorRun Verify(Func<string[], GeneratorRun> generate, string markup, string[] others)
     {
         var (source, spans) = Parse(markup);
-        var run = GeneratorHarness.Run([source, .. others]);
+        var run = generate([source, .. others]);
+        // A generator that throws reports CS8785 (a warning, not TDSL) and adds nothing for the whole compilation.
+        var crashes = run.DriverDiagnostics.Where(d => d.Id is "CS8784" or "CS8785").ToList();
+        Assert.True(crashes.Count == 0, "a generator failed:\n" + string.Join("\n", crashes.Select(d => d.GetMessage())));
         var lines = SourceText.From(source).Lines;
         var expected = spans.Select(s => new Expected(s.Id, lines.GetLinePositionSpan(s.Span))).ToList();
         var actual = run.Diagnostics.Select(d =>
