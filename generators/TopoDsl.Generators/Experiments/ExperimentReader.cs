@@ -246,7 +246,7 @@ internal static class ExperimentReader
             var layers = AttributeExpressions.NamedInts(track, "Layers", [0]);
             if (layers.Length == 0 || layers.Distinct().Count() != layers.Length)
                 Report(ExperimentDiagnostics.BadSetting, AttributeExpressions.NamedArgumentLocation(track, "Layers", cancellation), "[Track(Layers)] must list at least one hidden layer, each once");
-            foreach (var (setting, least) in new[] { ("Checkpoints", 1), ("PersistenceEvery", 0), ("SharpnessEvery", 0), ("SharpnessSamples", 0), ("MaxPoints", 3), ("AllPairsUpTo", 2), ("SampledPairs", 1) })
+            foreach (var (setting, least) in new[] { ("Checkpoints", 1), ("PersistenceEvery", 0), ("SharpnessEvery", 0), ("SharpnessSamples", 0), ("MaxPoints", 3), ("AllPairsUpTo", 2), ("SampledPairs", 0), ("NearestNeighbours", 0) })
                 if (AttributeExpressions.Named(track, setting, least) < least)
                     Report(ExperimentDiagnostics.BadSetting, AttributeExpressions.NamedArgumentLocation(track, setting, cancellation), $"[Track({setting})] must be {least} or more");
             int dimension = AttributeExpressions.Named(track, "MaxDimension", 2);

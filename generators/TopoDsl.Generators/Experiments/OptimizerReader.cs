@@ -45,10 +45,12 @@ internal static class OptimizerReader
 
     /// <summary>
     /// The hyperparameters the generated code may set: public instance fields (not readonly or const) and properties
-    /// with a public setter, of type float, double or int.
+    /// with a public setter, of type float, double or int. A compiled [UpdateRule] class's Threads (the thread count
+    /// its generated optimizer declares) is a setting of the machine, not of the rule, and is left out.
     /// </summary>
     public static List<Hyperparameter> Settable(INamedTypeSymbol type, List<Hyperparameter> all) =>
-        all.Where(h => h.Type is HyperparameterType.Float or HyperparameterType.Double or HyperparameterType.Int && IsSettable(type, h.Name)).ToList();
+        all.Where(h => h.Type is HyperparameterType.Float or HyperparameterType.Double or HyperparameterType.Int && IsSettable(type, h.Name)
+                       && !(h.Name == Dsl.Emit.GeneratedMembers.Threads && RuleText(type) is not null)).ToList();
 
     public static string Cast(HyperparameterType type) => type switch
     {
