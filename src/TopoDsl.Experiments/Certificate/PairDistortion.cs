@@ -1,11 +1,12 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 
 namespace TopoDsl.Experiments.Certificate;
 
 /// <summary>
 /// The distortion kernel of the certificate: for pairs of neurons, the change of their distance over one step.
 /// Clouds are stored by coordinate (one array per axis), so that the distances from neuron i to the neurons after
-/// it are computed a SIMD vector of neurons at a time.
+/// it are computed a SIMD vector of neurons at a time; sampled pairs are gathered into vectors first.
 /// <para>
 /// Rounding: the coordinates are exact float32 values, so the distances are computed with a relative error of a few
 /// units in 2^-24; the slack <see cref="RelativeSlack"/> covers it. The update itself rounds every coordinate to
@@ -21,8 +22,11 @@ internal static class PairDistortion
     public static float RoundingAllowance(float[][] before, float[][] after)
     {
         float largest = 0;
-        foreach (var axis in before) largest = Math.Max(largest, System.Numerics.Tensors.TensorPrimitives.MaxMagnitude(axis) is var m && float.IsNaN(m) ? float.PositiveInfinity : Math.Abs(m));
-        foreach (var axis in after) largest = Math.Max(largest, System.Numerics.Tensors.TensorPrimitives.MaxMagnitude(axis) is var m && float.IsNaN(m) ? float.PositiveInfinity : Math.Abs(m));
+        foreach (var axis in before.Concat(after))
+        {
+            float magnitude = System.Numerics.Tensors.TensorPrimitives.MaxMagnitude(axis);
+            largest = Math.Max(largest, float.IsNaN(magnitude) ? float.PositiveInfinity : Math.Abs(magnitude));
+        }
         float ulp = largest == 0 ? float.Epsilon : MathF.BitIncrement(largest) - largest;
         return MathF.Sqrt(before.Length) * ulp;
     }
@@ -30,16 +34,9 @@ internal static class PairDistortion
     /// <summary>Every pair i &lt; j whose first index lies in [<paramref name="fromRow"/>, <paramref name="toRow"/>).</summary>
     public static StepDistortion AllPairs(float[][] before, float[][] after, float allowance, float mergeTolerance, int fromRow, int toRow)
     {
-        int count = before[0].Length, dimensions = before.Length, width = Vector<float>.Count;
-        var expansion = Vector<float>.Zero;
-        var contraction = Vector<float>.Zero;
-        var merges = Vector<int>.Zero;
-        float scalarExpansion = 0, scalarContraction = 0;
-        long scalarMerges = 0, pairs = 0;
-        var allowanceV = new Vector<float>(allowance);
-        var slackV = new Vector<float>(RelativeSlack);
-        var toleranceV = new Vector<float>(mergeTolerance);
-        var tinyV = new Vector<float>(1e-30f);
+        int count = before[0].Length, width = Vector<float>.Count;
+        var sums = new Accumulator(allowance, mergeTolerance);
+        long pairs = 0;
         for (int i = fromRow; i < toRow; i++)
         {
             int j = i + 1;
@@ -48,50 +45,31 @@ internal static class PairDistortion
             {
                 var oldSquared = Vector<float>.Zero;
                 var newSquared = Vector<float>.Zero;
-                for (int d = 0; d < dimensions; d++)
+                for (int d = 0; d < before.Length; d++)
                 {
                     var o = new Vector<float>(before[d], j) - new Vector<float>(before[d][i]);
                     var n = new Vector<float>(after[d], j) - new Vector<float>(after[d][i]);
                     oldSquared += o * o;
                     newSquared += n * n;
                 }
-                var oldDistance = Vector.SquareRoot(oldSquared);
-                var newDistance = Vector.SquareRoot(newSquared);
-                var slack = allowanceV + slackV * oldDistance;
-                var safe = Vector.Max(oldDistance, tinyV);
-                expansion = Vector.Max(expansion, (newDistance - oldDistance - slack) / safe);
-                contraction = Vector.Max(contraction, (oldDistance - newDistance - slack) / safe);
-                merges -= Vector.BitwiseAnd(Vector.GreaterThanOrEqual(oldDistance, toleranceV), Vector.LessThan(newDistance, toleranceV));
+                sums.Add(oldSquared, newSquared);
             }
-            for (; j < count; j++)
-                Accumulate(Distance(before, i, j), Distance(after, i, j), allowance, mergeTolerance, ref scalarExpansion, ref scalarContraction, ref scalarMerges);
+            for (; j < count; j++) sums.Add(Distance(before, i, j), Distance(after, i, j));
         }
-        for (int lane = 0; lane < width; lane++)
-        {
-            scalarExpansion = Math.Max(scalarExpansion, expansion[lane]);
-            scalarContraction = Math.Max(scalarContraction, contraction[lane]);
-            scalarMerges += merges[lane];
-        }
-        return new StepDistortion(scalarExpansion, scalarContraction, scalarMerges, pairs);
+        return sums.Result(pairs);
     }
 
-    /// <summary>The pairs (first[k], second[k]): gathered a SIMD vector of pairs at a time, then as <see cref="AllPairs"/>.</summary>
+    /// <summary>The pairs (first[k], second[k]), gathered a SIMD vector of pairs at a time.</summary>
     public static StepDistortion Pairs(float[][] before, float[][] after, float allowance, float mergeTolerance, int[] first, int[] second)
     {
-        int width = Vector<float>.Count, dimensions = before.Length, k = 0;
-        var expansion = Vector<float>.Zero;
-        var contraction = Vector<float>.Zero;
-        var merges = Vector<int>.Zero;
-        var allowanceV = new Vector<float>(allowance);
-        var slackV = new Vector<float>(RelativeSlack);
-        var toleranceV = new Vector<float>(mergeTolerance);
-        var tinyV = new Vector<float>(1e-30f);
+        int width = Vector<float>.Count, k = 0;
+        var sums = new Accumulator(allowance, mergeTolerance);
         Span<float> oldDifference = stackalloc float[width], newDifference = stackalloc float[width];
         for (; k + width <= first.Length; k += width)
         {
             var oldSquared = Vector<float>.Zero;
             var newSquared = Vector<float>.Zero;
-            for (int d = 0; d < dimensions; d++)
+            for (int d = 0; d < before.Length; d++)
             {
                 float[] was = before[d], now = after[d];
                 for (int lane = 0; lane < width; lane++)
@@ -105,36 +83,10 @@ internal static class PairDistortion
                 oldSquared += o * o;
                 newSquared += n * n;
             }
-            var oldDistance = Vector.SquareRoot(oldSquared);
-            var newDistance = Vector.SquareRoot(newSquared);
-            var slack = allowanceV + slackV * oldDistance;
-            var safe = Vector.Max(oldDistance, tinyV);
-            expansion = Vector.Max(expansion, (newDistance - oldDistance - slack) / safe);
-            contraction = Vector.Max(contraction, (oldDistance - newDistance - slack) / safe);
-            merges -= Vector.BitwiseAnd(Vector.GreaterThanOrEqual(oldDistance, toleranceV), Vector.LessThan(newDistance, toleranceV));
+            sums.Add(oldSquared, newSquared);
         }
-        float scalarExpansion = 0, scalarContraction = 0;
-        long scalarMerges = 0;
-        for (; k < first.Length; k++)
-            Accumulate(Distance(before, first[k], second[k]), Distance(after, first[k], second[k]), allowance, mergeTolerance,
-                ref scalarExpansion, ref scalarContraction, ref scalarMerges);
-        for (int lane = 0; lane < width; lane++)
-        {
-            scalarExpansion = Math.Max(scalarExpansion, expansion[lane]);
-            scalarContraction = Math.Max(scalarContraction, contraction[lane]);
-            scalarMerges += merges[lane];
-        }
-        return new StepDistortion(scalarExpansion, scalarContraction, scalarMerges, first.Length);
-    }
-
-    private static void Accumulate(float oldDistance, float newDistance, float allowance, float mergeTolerance,
-        ref float expansion, ref float contraction, ref long merges)
-    {
-        float slack = allowance + RelativeSlack * oldDistance;
-        float safe = Math.Max(oldDistance, 1e-30f);
-        expansion = Math.Max(expansion, (newDistance - oldDistance - slack) / safe);
-        contraction = Math.Max(contraction, (oldDistance - newDistance - slack) / safe);
-        if (oldDistance >= mergeTolerance && newDistance < mergeTolerance) merges++;
+        for (; k < first.Length; k++) sums.Add(Distance(before, first[k], second[k]), Distance(after, first[k], second[k]));
+        return sums.Result(first.Length);
     }
 
     private static float Distance(float[][] cloud, int i, int j)
@@ -146,5 +98,52 @@ internal static class PairDistortion
             sum += difference * difference;
         }
         return MathF.Sqrt(sum);
+    }
+
+    /// <summary>
+    /// The running maxima of one kernel call, per SIMD lane and for the scalar tail: expansion and contraction beyond
+    /// rounding, (new − old − slack) / old and (old − new − slack) / old, and the pairs that came within the merge distance.
+    /// </summary>
+    private struct Accumulator(float allowance, float mergeTolerance)
+    {
+        private readonly Vector<float> _allowance = new(allowance), _slack = new(RelativeSlack), _tolerance = new(mergeTolerance), _tiny = new(1e-30f);
+        private Vector<float> _expansion, _contraction;
+        private Vector<int> _merges;
+        private float _tailExpansion, _tailContraction;
+        private long _tailMerges;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void Add(Vector<float> oldSquared, Vector<float> newSquared)
+        {
+            var oldDistance = Vector.SquareRoot(oldSquared);
+            var newDistance = Vector.SquareRoot(newSquared);
+            var slack = _allowance + _slack * oldDistance;
+            var safe = Vector.Max(oldDistance, _tiny);
+            _expansion = Vector.Max(_expansion, (newDistance - oldDistance - slack) / safe);
+            _contraction = Vector.Max(_contraction, (oldDistance - newDistance - slack) / safe);
+            _merges -= Vector.BitwiseAnd(Vector.GreaterThanOrEqual(oldDistance, _tolerance), Vector.LessThan(newDistance, _tolerance));
+        }
+
+        public void Add(float oldDistance, float newDistance)
+        {
+            float slack = allowance + RelativeSlack * oldDistance;
+            float safe = Math.Max(oldDistance, 1e-30f);
+            _tailExpansion = Math.Max(_tailExpansion, (newDistance - oldDistance - slack) / safe);
+            _tailContraction = Math.Max(_tailContraction, (oldDistance - newDistance - slack) / safe);
+            if (oldDistance >= mergeTolerance && newDistance < mergeTolerance) _tailMerges++;
+        }
+
+        public readonly StepDistortion Result(long pairs)
+        {
+            float expansion = _tailExpansion, contraction = _tailContraction;
+            long merges = _tailMerges;
+            for (int lane = 0; lane < Vector<float>.Count; lane++)
+            {
+                expansion = Math.Max(expansion, _expansion[lane]);
+                contraction = Math.Max(contraction, _contraction[lane]);
+                merges += _merges[lane];
+            }
+            return new StepDistortion(expansion, contraction, merges, pairs);
+        }
     }
 }
