@@ -14,7 +14,7 @@ namespace TopologicalInvariance;
 [Optimizer(typeof(Sgd))]
 [Train(Epochs = 20, BatchSize = 1024, Seeds = 10)]
 [Track(PersistentFraction = 0.15, TruncationFraction = 0.4)]
-[Quick(Neurons = 256, Epochs = 1, Seeds = 1)]
+[Quick(Epochs = 1, Seeds = 1)]
 public partial class FashionSphere
 {
     [Sweep(0.01, 0.5)] public double lr;
@@ -28,7 +28,7 @@ public partial class FashionSphere
 [Optimizer(typeof(Adam))]
 [Train(Epochs = 20, BatchSize = 1024, Seeds = 10)]
 [Track(PersistentFraction = 0.15, TruncationFraction = 0.4)]
-[Quick(Neurons = 256, Epochs = 1, Seeds = 1)]
+[Quick(Epochs = 1, Seeds = 1)]
 public partial class FashionSphereAdam
 {
     [Sweep(1e-5, 1e-3)] public double lr;

@@ -21,10 +21,23 @@ internal static class OptimizerReader
         if (!isRule && !type.AllInterfaces.Any(i => i.ToDisplayString() == OptimizerInterface))
             return "it is neither an [UpdateRule] class nor an IOptimizer";
         if (type.IsAbstract || type.IsStatic) return "it is abstract or static";
+        // A rule class of this project that the rule generator cannot extend gets no optimizer (its TDSL000x says why).
+        if (isRule && !type.AllInterfaces.Any(i => i.ToDisplayString() == OptimizerInterface) && !IsPartialEverywhere(type))
+            return "its [UpdateRule] class is not partial, so no optimizer is generated for it";
         if (type.IsUnboundGenericType || type.TypeParameters.Length > 0 && type.TypeArguments.Any(a => a is ITypeParameterSymbol)) return "it is an open generic type";
         if (!type.InstanceConstructors.Any(c => c.Parameters.Length == 0 && c.DeclaredAccessibility == Accessibility.Public))
             return "it has no public parameterless constructor";
         return null;
+    }
+
+    private static bool IsPartialEverywhere(INamedTypeSymbol type)
+    {
+        for (var current = type; current is not null; current = current.ContainingType)
+            foreach (var reference in current.DeclaringSyntaxReferences)
+                if (reference.GetSyntax() is Microsoft.CodeAnalysis.CSharp.Syntax.TypeDeclarationSyntax declaration
+                    && !declaration.Modifiers.Any(m => m.ValueText == "partial"))
+                    return false;
+        return true;
     }
 
     /// <summary>The [UpdateRule] text of the type, or null for another optimizer.</summary>

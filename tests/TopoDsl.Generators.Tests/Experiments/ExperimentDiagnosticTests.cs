@@ -239,6 +239,22 @@ public class ExperimentDiagnosticTests
     }
 
     [Fact]
+    public void A_rule_class_of_the_project_that_is_not_partial_is_refused_at_the_typeof_instead_of_generating_code_that_cannot_compile()
+    {
+        var run = GeneratorHarness.RunExperiments(
+            Experiment(AttributesWith("[Optimizer", "[Optimizer(typeof(Loose))]")),
+            "using TopoDsl;\nnamespace Demo;\n[UpdateRule(\"p -= lr * g\")]\npublic sealed class Loose { public float lr = 0.1f; }");
+
+        var ids = run.Diagnostics.Select(d => d.Id).ToList();
+        Assert.Contains("TDSL0001", ids);   // the rule generator's own reason
+        var refused = Assert.Single(run.Diagnostics, d => d.Id == "TDSL0405");
+        Assert.Contains("its [UpdateRule] class is not partial", refused.GetMessage());
+        Assert.Equal("typeof(Loose)", refused.Location.SourceTree!.ToString().Substring(refused.Location.SourceSpan.Start, refused.Location.SourceSpan.Length));
+        Assert.Empty(run.SourcesOf<ExperimentGenerator>());
+        Assert.DoesNotContain(run.Output.GetDiagnostics(), d => d.Id == "CS0266");
+    }
+
+    [Fact]
     public void A_valid_declaration_gives_no_diagnostic_and_code_that_compiles_cleanly()
     {
         var run = Markup.VerifyExperiment(Experiment());
