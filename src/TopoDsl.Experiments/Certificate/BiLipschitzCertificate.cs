@@ -78,7 +78,7 @@ public sealed class BiLipschitzCertificate
 
     /// <summary>"all", or the size of the fixed random sample of pairs used between checkpoints.</summary>
     public string PairsDescription => CoversAllPairs ? "all" :
-        $"all at persistence checkpoints; between them each neuron's {_options.NearestNeighbours} nearest and {_options.SampledPairs} fixed random pairs ({_first.Length} in all)";
+        $"all at persistence checkpoints; between them each neuron's {_options.NearestNeighbours} nearest and {_options.SampledPairs} fixed random pairs";
 
     /// <summary>Two neurons closer than this (absolute) distance count as merged.</summary>
     public double MergeDistance => _mergeTolerance;
