@@ -96,8 +96,7 @@ public static class ExperimentApp
         command.SetAction((parse, cancellation) =>
         {
             string wanted = parse.GetValue(name)!;
-            var definition = experiments.FirstOrDefault(d => string.Equals(d.Name, wanted, StringComparison.OrdinalIgnoreCase))
-                ?? throw new ExperimentException($"no experiment named '{wanted}'; declared: {string.Join(", ", experiments.Select(e => e.Name))}");
+            var definition = Named(experiments, wanted);
             int threadCount = parse.GetValue(threads);
             if (threadCount < 1) throw new ExperimentException("--threads must be 1 or more");
             var experiment = new ResolvedExperiment(definition, parse.GetValue(quick), parse.GetValue(seeds));
@@ -155,8 +154,7 @@ public static class ExperimentApp
         command.SetAction(parse =>
         {
             string wanted = parse.GetValue(name)!;
-            var definition = experiments.FirstOrDefault(d => string.Equals(d.Name, wanted, StringComparison.OrdinalIgnoreCase))
-                ?? throw new ExperimentException($"no experiment named '{wanted}'; declared: {string.Join(", ", experiments.Select(e => e.Name))}");
+            var definition = Named(experiments, wanted);
             int threadCount = parse.GetValue(threads);
             if (threadCount < 1) throw new ExperimentException("--threads must be 1 or more");
             var result = Benchmarks.ExperimentBench.Run(new ResolvedExperiment(definition, parse.GetValue(quick)), threadCount, parse.GetValue(python)!);
@@ -166,6 +164,10 @@ public static class ExperimentApp
         });
         return command;
     }
+
+    private static ExperimentDefinition Named(IReadOnlyList<ExperimentDefinition> experiments, string name) =>
+        experiments.FirstOrDefault(d => string.Equals(d.Name, name, StringComparison.OrdinalIgnoreCase))
+        ?? throw new ExperimentException($"no experiment named '{name}'; declared: {string.Join(", ", experiments.Select(e => e.Name))}");
 
     private static string Describe(Schedule schedule) =>
         $"{(schedule.Steps is int s ? $"{s} steps" : $"{schedule.Epochs} epochs")}, {schedule.Seeds.Count} seed{(schedule.Seeds.Count == 1 ? "" : "s")}";

@@ -27,7 +27,7 @@ public static class HtmlReport
             .Append("<li>network: ").Append(E(results.Network)).Append("</li><li>initial neurons: ").Append(E(results.Initialisation))
             .Append(results.ExpectedBetti is { } b ? $" (Betti numbers {string.Join(", ", b)})" : "").Append("</li><li>update rule: ")
             .Append(E(results.Optimizer)).Append("</li>");
-        if (results.Quick) html.Append("<li><strong>quick run</strong>: fewer neurons, steps and seeds than the declared experiment</li>");
+        if (results.Quick) html.Append("<li><strong>quick run</strong>: a smaller version of the declared experiment ([Quick]: fewer steps and seeds, and neurons where it says so)</li>");
         if (results.Runs.FirstOrDefault() is { } first)
             html.Append("<li>topology: ").Append(E(first.Topology.Coordinates)).Append(" coordinates, ").Append(E(first.Topology.Sampling))
                 .Append(", persistent bars at least ").Append(G(first.Topology.PersistentFraction)).Append(" x diameter, Z/").Append(first.Topology.Modulus)
@@ -37,7 +37,7 @@ public static class HtmlReport
         html.Append("<ul>");
         foreach (var line in RunSummary.Of(results)) html.Append("<li>").Append(E(line)).Append("</li>");
         html.Append("</ul>\n");
-        foreach (var group in results.Runs.GroupBy(r => r.Cell.Split("_seed=")[0]))
+        foreach (var group in results.Runs.GroupBy(r => r.SweepPoint))
         {
             var runs = group.ToList();
             html.Append("<h2>").Append(E(group.Key.Length == 0 ? "all runs" : group.Key)).Append("</h2>\n<div class=\"figures\">\n");

@@ -35,7 +35,7 @@ internal static class ReportFigures
     {
         var series = runs.Select(r => persistent ? r.PersistentBetti : r.Betti).Where(s => s.Count > 0).ToList();
         string what = persistent ? "persistent Betti numbers" : "Betti numbers at the scale";
-        var plot = Figure.Create($"{runs[0].Cell.Split("_seed=")[0]}: {what}", "step", what);
+        var plot = Figure.Create($"{runs[0].SweepPoint}: {what}", "step", what);
         int dimensions = series.Count == 0 ? 0 : series[0][0].Values.Length;
         for (int k = 0; k < dimensions; k++)
         {
@@ -85,7 +85,7 @@ internal static class ReportFigures
     /// <summary>The batch loss of every seed over steps (log scale).</summary>
     public static (string Caption, string Svg) Loss(IReadOnlyList<RunResult> runs, RunFolders folders)
     {
-        var plot = Figure.Create($"{runs[0].Cell.Split("_seed=")[0]}: training loss", "step", "log10 batch loss");
+        var plot = Figure.Create($"{runs[0].SweepPoint}: training loss", "step", "log10 batch loss");
         int k = 0;
         foreach (var run in runs)
         {
@@ -108,7 +108,7 @@ internal static class ReportFigures
     /// <summary>η K over steps for every seed, with the lines η K = 1 (η*) and 2 (edge of stability).</summary>
     public static (string Caption, string Svg) EtaTimesK(IReadOnlyList<RunResult> runs)
     {
-        var plot = Figure.Create($"{runs[0].Cell.Split("_seed=")[0]}: eta x K", "step", "eta x K");
+        var plot = Figure.Create($"{runs[0].SweepPoint}: eta x K", "step", "eta x K");
         int k = 0;
         foreach (var run in runs)
         {

@@ -13,6 +13,10 @@ public sealed class RunResult : LayerResult
     /// <summary>The cell's stable id, e.g. "lr=0.25etastar_seed=1"; also the name of its folders.</summary>
     public string Cell { get; set; } = "";
 
+    /// <summary>The cell's id without its seed ("lr=0.25etastar"; empty without a sweep): the runs a figure or a summary line groups.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public string SweepPoint => Cell.LastIndexOf("seed=", StringComparison.Ordinal) is var at and > 0 ? Cell[..(at - 1)] : "";
+
     /// <summary>The run's seed (data, initialisation, batches).</summary>
     public ulong Seed { get; set; }
 

@@ -13,7 +13,7 @@ public static class RunSummary
     public static IReadOnlyList<string> Of(ExperimentResults results)
     {
         var lines = new List<string>();
-        foreach (var point in results.Runs.GroupBy(r => r.Cell.Split("_seed=")[0]))
+        foreach (var point in results.Runs.GroupBy(r => r.SweepPoint))
         {
             var runs = point.ToList();
             int kept = runs.Count(r => r.TopologyPreserved), held = runs.Count(r => r.Certificate.Held == true), diverged = runs.Count(r => r.Diverged);
