@@ -39,7 +39,7 @@ public sealed class BiLipschitzCertificate
         _count = cloud.Length / dimension;
         _previous = ByAxis(cloud, dimension);
         _current = ByAxis(cloud, dimension);
-        _mergeTolerance = mergeDistance ?? (float)(options.MergeTolerance * Diameter(_previous));
+        _mergeTolerance = mergeDistance ?? (float)(options.MergeTolerance * Topology.CloudTopology.Diameter(_previous));
         if (!CoversAllPairs)
         {
             var rng = new Rng(seed);
@@ -211,19 +211,5 @@ public sealed class BiLipschitzCertificate
         int dimensions = axes.Length;
         for (int i = 0; i < axes[0].Length; i++)
             for (int d = 0; d < dimensions; d++) axes[d][i] = data[i * dimensions + d];
-    }
-
-    private static double Diameter(float[][] axes)
-    {
-        double largest = 0;
-        int count = axes[0].Length;
-        for (int i = 0; i < count; i++)
-            for (int j = i + 1; j < count; j++)
-            {
-                double sum = 0;
-                foreach (var axis in axes) sum += (double)(axis[j] - axis[i]) * (axis[j] - axis[i]);
-                largest = Math.Max(largest, sum);
-            }
-        return Math.Sqrt(largest);
     }
 }

@@ -60,7 +60,7 @@ public sealed class CloudTopology(TopologyOptions options, int threads = 1)
         return VietorisRips.Compute(new PointCloud(points, dimension), options).Barcode;
     }
 
-    /// <summary>The largest distance between two rows: by axis, a SIMD vector of rows at a time.</summary>
+    /// <summary>The largest distance between two rows.</summary>
     internal static double Diameter(float[] points, int dimension)
     {
         int count = points.Length / dimension;
@@ -70,6 +70,13 @@ public sealed class CloudTopology(TopologyOptions options, int threads = 1)
             axes[d] = new float[count];
             for (int i = 0; i < count; i++) axes[d][i] = points[i * dimension + d];
         }
+        return Diameter(axes);
+    }
+
+    /// <summary>The largest distance between two points of a cloud stored by axis, a SIMD vector of points at a time.</summary>
+    internal static double Diameter(float[][] axes)
+    {
+        int count = axes[0].Length;
         int width = System.Numerics.Vector<float>.Count;
         var largest = System.Numerics.Vector<float>.Zero;
         float tail = 0;
