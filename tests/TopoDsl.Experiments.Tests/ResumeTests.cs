@@ -12,15 +12,15 @@ public sealed class ResumeTests
 {
     // 4 runs (Adam, whose m and v a checkpoint must carry) of 3 epochs x 10 batches = 30 steps; checkpoints every 7 steps
     // (7, 14, 21, 28, 30); K every 5.
-    private static ExperimentDefinition Experiment() => TinyExperiments.FigureEight(neurons: 24, epochs: 3, samples: 450, batch: 32, seeds: 2,
-        sweep: [new SweepAxis("lr", [0.01, 0.05])]) is var d
-        ? new ExperimentDefinition
+    private static ExperimentDefinition Experiment()
+    {
+        var tiny = TinyExperiments.FigureEight(neurons: 24, epochs: 3, samples: 450, batch: 32, seeds: 2, sweep: [new SweepAxis("lr", [0.01, 0.05])]);
+        return tiny with
         {
-            Name = d.Name, Network = d.Network, Data = d.Data, Initialisation = d.Initialisation, Optimizer = TinyExperiments.AdamChoice(), Sweep = d.Sweep,
-            Schedule = d.Schedule, Declaration = d.Declaration,
-            Tracking = d.Tracking with { PersistenceEvery = 7, SharpnessEvery = 5, Topology = d.Tracking.Topology with { MaxPoints = 20 } },
-        }
-        : throw new InvalidOperationException();
+            Optimizer = TinyExperiments.AdamChoice(),
+            Tracking = tiny.Tracking with { PersistenceEvery = 7, SharpnessEvery = 5, Topology = tiny.Tracking.Topology with { MaxPoints = 20 } },
+        };
+    }
 
     [Theory]
     [InlineData(0, 1)]   // before the first checkpoint: starts over
@@ -55,13 +55,7 @@ public sealed class ResumeTests
     {
         using var folder = new TempFolder();
         ExperimentRunner.Run(new ResolvedExperiment(Experiment(), quick: false), folder.Path, 1, RunObservers.None);
-        var changed = Experiment();
-        var other = new ExperimentDefinition
-        {
-            Name = changed.Name, Network = changed.Network, Data = changed.Data, Initialisation = changed.Initialisation, Optimizer = changed.Optimizer,
-            Sweep = changed.Sweep, Tracking = changed.Tracking, Declaration = changed.Declaration,
-            Schedule = changed.Schedule with { Epochs = 4 },
-        };
+        var other = Experiment() with { Schedule = Experiment().Schedule with { Epochs = 4 } };
         var error = Assert.Throws<ExperimentException>(() => ExperimentRunner.Run(new ResolvedExperiment(other, quick: false), folder.Path, 1, RunObservers.None));
         Assert.Contains("different declaration", error.Message);
         Assert.Contains("epochs=4", error.Message);

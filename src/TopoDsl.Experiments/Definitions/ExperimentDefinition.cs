@@ -4,7 +4,7 @@ namespace TopoDsl.Experiments.Definitions;
 /// Everything an experiment declares, in runtime form. The experiments generator builds one from a class's
 /// attributes; tests and scripts can build one by hand.
 /// </summary>
-public sealed class ExperimentDefinition
+public sealed record ExperimentDefinition
 {
     /// <summary>The name <c>run NAME</c> takes.</summary>
     public required string Name { get; init; }
