@@ -82,29 +82,11 @@ public sealed class TopologyVerdictTests
         Assert.Equal([1, 0, 1], new CloudTopology(options).Measure(cloud.Data, 794, 0).PersistentBetti);
     }
 
-    // The sampler's inverse: undo 0.1 x - 2 on the first axis, then the rotation R_z(1.1) R_y(0.3) R_x(0.6) (its transpose).
+    // The sampler's inverse: undo 0.1 x - 2 on the first axis, then the rotation (its transpose).
     private static double[] Unrotated(float[] data, int i)
     {
-        double x = (data[3 * i] + 2) / 0.1, y = data[3 * i + 1], z = data[3 * i + 2];
-        double[] v = [x, y, z];
-        var r = Rotation(0.6, 0.3, 1.1);
+        double[] v = [(data[3 * i] + 2) / 0.1, data[3 * i + 1], data[3 * i + 2]];
+        var r = InitialClouds.DoubleTorusRotation;
         return [r[0, 0] * v[0] + r[1, 0] * v[1] + r[2, 0] * v[2], r[0, 1] * v[0] + r[1, 1] * v[1] + r[2, 1] * v[2], r[0, 2] * v[0] + r[1, 2] * v[1] + r[2, 2] * v[2]];
-    }
-
-    private static double[,] Rotation(double ax, double ay, double az)
-    {
-        double[,] rx = { { 1, 0, 0 }, { 0, Math.Cos(ax), -Math.Sin(ax) }, { 0, Math.Sin(ax), Math.Cos(ax) } };
-        double[,] ry = { { Math.Cos(ay), 0, Math.Sin(ay) }, { 0, 1, 0 }, { -Math.Sin(ay), 0, Math.Cos(ay) } };
-        double[,] rz = { { Math.Cos(az), -Math.Sin(az), 0 }, { Math.Sin(az), Math.Cos(az), 0 }, { 0, 0, 1 } };
-        return Multiply(rz, Multiply(ry, rx));
-    }
-
-    private static double[,] Multiply(double[,] a, double[,] b)
-    {
-        var c = new double[3, 3];
-        for (int i = 0; i < 3; i++)
-            for (int j = 0; j < 3; j++)
-                for (int k = 0; k < 3; k++) c[i, j] += a[i, k] * b[k, j];
-        return c;
     }
 }
