@@ -21,8 +21,11 @@ public sealed class TrackAttribute : Attribute
     /// <summary>Measure the sharpness K every this many steps (0 = at the start and the end only).</summary>
     public int SharpnessEvery { get; set; }
 
-    /// <summary>K is measured on the first this many training samples (default 1024; 0 = all of them).</summary>
-    public int SharpnessSamples { get; set; } = 1024;
+    /// <summary>
+    /// K is measured on the first this many training samples (default 256; 0 = all of them). Yang et al. measure it
+    /// on one batch; the estimate moves little with more samples, while its cost grows with them.
+    /// </summary>
+    public int SharpnessSamples { get; set; } = 256;
 
     /// <summary>The highest homology dimension (default 2).</summary>
     public int MaxDimension { get; set; } = 2;

@@ -19,7 +19,7 @@ public sealed record Tracking
     public int SharpnessEvery { get; init; }
 
     /// <summary>K is measured on this many training samples (the first ones); 0 means the whole training set.</summary>
-    public int SharpnessSamples { get; init; } = 1024;
+    public int SharpnessSamples { get; init; } = 256;
 
     /// <summary>How the clouds' topology is measured.</summary>
     public TopologyOptions Topology { get; init; } = new();

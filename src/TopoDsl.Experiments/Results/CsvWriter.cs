@@ -14,9 +14,8 @@ internal static class CsvWriter
         });
 
     /// <summary>A row-major H x D cloud, one neuron per row, columns x0..x(D−1).</summary>
-    public static void WriteCloud(string path, ReadOnlySpan<float> cloud, int dimension)
+    public static void WriteCloud(string path, float[] copy, int dimension)
     {
-        var copy = cloud.ToArray();
         AtomicFile.WriteAllText(path, writer =>
         {
             writer.WriteLine(string.Join(",", Enumerable.Range(0, dimension).Select(d => $"x{d}")));

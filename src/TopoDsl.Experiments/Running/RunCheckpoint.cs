@@ -15,10 +15,12 @@ internal static class RunCheckpoint
     private const uint Magic = 0x4B435054; // "TPCK"
     private const int Version = 1;
 
-    public static void Save(string path, RunProgress progress, IReadOnlyList<ParameterSlot> slots) =>
-        AtomicFile.Write(path, stream =>
+    /// <summary>The checkpoint's bytes: taken between steps, written by <see cref="Save"/> while training goes on.</summary>
+    public static byte[] Serialize(RunProgress progress, IReadOnlyList<ParameterSlot> slots)
+    {
+        using var stream = new MemoryStream();
+        using (var writer = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true))
         {
-            using var writer = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true);
             writer.Write(Magic);
             writer.Write(Version);
             var json = JsonSerializer.SerializeToUtf8Bytes(progress, ResultsJson.Options);
@@ -37,7 +39,11 @@ internal static class RunCheckpoint
                     if (state is not null) WriteFloats(writer, state);
                 }
             }
-        });
+        }
+        return stream.ToArray();
+    }
+
+    public static void Save(string path, byte[] checkpoint) => AtomicFile.Write(path, stream => stream.Write(checkpoint));
 
     /// <summary>Restores the parameters and optimizer state into <paramref name="slots"/>; returns the progress.</summary>
     public static RunProgress Load(string path, IReadOnlyList<ParameterSlot> slots)

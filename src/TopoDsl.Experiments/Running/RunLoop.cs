@@ -21,12 +21,28 @@ internal sealed class RunLoop(ResolvedExperiment experiment, RunCell cell, RunFo
     // Independent random streams of one seed (the data and the network use the seed itself).
     private const ulong InitialisationStream = 2, SharpnessStream = 3, BatchStream = 4, PairStream = 5;
 
+    private readonly BackgroundWrites _writes = new();
+
     private ExperimentDefinition Definition => experiment.Definition;
 
     /// <summary>Where the run's time went.</summary>
     public RunTimings Timings { get; } = new();
 
     public RunResult Execute(CancellationToken cancellation)
+    {
+        try
+        {
+            return Run(cancellation);
+        }
+        catch
+        {
+            // Let the writes already asked for finish, so that nothing writes into the run's folder after this returns.
+            try { _writes.Drain(); } catch (Exception e) when (e is IOException or UnauthorizedAccessException) { }
+            throw;
+        }
+    }
+
+    private RunResult Run(CancellationToken cancellation)
     {
         string id = cell.Id;
         folders.Prepare(id);
@@ -195,14 +211,22 @@ internal sealed class RunLoop(ResolvedExperiment experiment, RunCell cell, RunFo
             layer.Measure(step);
             Timings.Topology.Stop();
             Timings.Files.Start();
-            CsvWriter.WriteCloud(Path.Combine(folders.Clouds(cell.Id), $"layer{layer.Index}-step{step:D7}.csv"), layer.Cloud, layer.Dimension);
+            string path = Path.Combine(folders.Clouds(cell.Id), $"layer{layer.Index}-step{step:D7}.csv");
+            var cloud = layer.Cloud.ToArray();
+            int dimension = layer.Dimension;
+            _writes.Enqueue(() => CsvWriter.WriteCloud(path, cloud, dimension));
             Timings.Files.Stop();
         }
         Timings.Evaluation.Start();
         progress.Evaluations.Add(evaluator.Evaluate(step, data));
         Timings.Evaluation.Stop();
         Timings.Files.Start();
-        if (saveState) RunCheckpoint.Save(folders.Checkpoint(cell.Id), progress, slots);
+        if (saveState)
+        {
+            var checkpoint = RunCheckpoint.Serialize(progress, slots);
+            string path = folders.Checkpoint(cell.Id);
+            _writes.Enqueue(() => RunCheckpoint.Save(path, checkpoint));
+        }
         Timings.Files.Stop();
     }
 
@@ -239,6 +263,9 @@ internal sealed class RunLoop(ResolvedExperiment experiment, RunCell cell, RunFo
 
     private RunResult Complete(RunProgress progress, List<TrackedLayer> layers, string id)
     {
+        Timings.Files.Start();
+        _writes.Drain();
+        Timings.Files.Stop();
         RunCurves.Write(folders.Curves(id), progress, layers.Select(l => l.Index).ToList());
         ResultFiles.WriteRun(folders.RunResult(id), progress.Result);
         File.Delete(folders.Checkpoint(id));

@@ -102,8 +102,21 @@ internal static class MetricBuilder
     }
 
     /// <summary>Neighbour lists of the point pairs within the threshold.</summary>
-    public static SparseMetric Sparse(PointCloud points, float threshold, int threads) =>
-        SparseRows(points.Count, threshold, threads, points.Distance);
+    /// <remarks>
+    /// A small cloud computes each distance once into a full matrix first (at most <see cref="SmallCloud"/> points,
+    /// 4 MB): the two passes below would otherwise compute every distance four times, which is most of the time a
+    /// few hundred points take. Distances are symmetric to the bit, so the lists are the same either way.
+    /// </remarks>
+    public static SparseMetric Sparse(PointCloud points, float threshold, int threads)
+    {
+        if (points.Count > SmallCloud) return SparseRows(points.Count, threshold, threads, points.Distance);
+        int n = points.Count;
+        var full = FullMatrix(points, threads);
+        return SparseRows(n, threshold, threads, (i, j) => full[i * n + j]);
+    }
+
+    /// <summary>The largest cloud whose distances <see cref="Sparse(PointCloud, float, int)"/> computes once, in a full matrix.</summary>
+    internal const int SmallCloud = 1024;
 
     public static SparseMetric Sparse(DistanceMatrix matrix, float threshold, int threads) =>
         SparseRows(matrix.Count, threshold, threads, (i, j) => matrix[i, j]);
