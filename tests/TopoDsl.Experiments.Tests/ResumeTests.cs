@@ -87,6 +87,24 @@ public sealed class ResumeTests
         Assert.True(File.Exists(Path.Combine(folder.Path, "runs", results.Runs[1].Cell, "result.json")));
     }
 
+    [Fact]
+    public void A_step_that_sends_the_neurons_to_infinity_at_a_checkpoint_is_recorded_as_diverged_there()
+    {
+        // The loss of step 1 is still finite (it is taken before the update); the update is not: a step size beyond
+        // float32's range makes every weight infinite or NaN, and step 1 is a persistence checkpoint.
+        using var folder = new TempFolder();
+        var tiny = TinyExperiments.FigureEight(neurons: 24, epochs: 1, samples: 200, batch: 32, seeds: 1,
+            sweep: [new SweepAxis("lr", [1e39], TimesEtaStar: false)]) with
+        {
+            Tracking = TinyExperiments.FigureEight().Tracking with { PersistenceEvery = 1 },
+        };
+        var results = ExperimentRunner.Run(new ResolvedExperiment(tiny, quick: false), folder.Path, 1, RunObservers.None);
+        var run = Assert.Single(results.Runs);
+        Assert.True(run.Diverged);
+        Assert.Equal(1, run.DivergedAtStep);
+        Assert.False(run.TopologyPreserved);
+    }
+
     private static Dictionary<string, DateTime> FinishedRuns(string root) =>
         Directory.Exists(Path.Combine(root, "runs"))
             ? Directory.GetFiles(Path.Combine(root, "runs"), "result.json", SearchOption.AllDirectories).ToDictionary(f => f, File.GetLastWriteTimeUtc)

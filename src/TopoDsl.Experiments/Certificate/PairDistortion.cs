@@ -23,14 +23,20 @@ internal static class PairDistortion
     /// <summary>The allowance for float32 rounding of the update: √D ulp(the largest coordinate magnitude of either cloud).</summary>
     public static float RoundingAllowance(float[][] before, float[][] after)
     {
+        float largest = Math.Max(LargestMagnitude(before), LargestMagnitude(after));
+        float ulp = largest == 0 ? float.Epsilon : MathF.BitIncrement(largest) - largest;
+        return MathF.Sqrt(before.Length) * ulp;
+    }
+
+    private static float LargestMagnitude(float[][] cloud)
+    {
         float largest = 0;
-        foreach (var axis in before.Concat(after))
+        foreach (var axis in cloud)
         {
             float magnitude = System.Numerics.Tensors.TensorPrimitives.MaxMagnitude(axis);
             largest = Math.Max(largest, float.IsNaN(magnitude) ? float.PositiveInfinity : Math.Abs(magnitude));
         }
-        float ulp = largest == 0 ? float.Epsilon : MathF.BitIncrement(largest) - largest;
-        return MathF.Sqrt(before.Length) * ulp;
+        return largest;
     }
 
     /// <summary>Every pair i &lt; j whose first index lies in [<paramref name="fromRow"/>, <paramref name="toRow"/>).</summary>

@@ -119,6 +119,7 @@ internal sealed class RunLoop(ResolvedExperiment experiment, RunCell cell, RunFo
             }
             catch (TrainingDivergedException)
             {
+                Timings.Train.Stop();
                 return Diverged(step, progress, layers, result, id);
             }
             Timings.Train.Stop();
@@ -129,6 +130,7 @@ internal sealed class RunLoop(ResolvedExperiment experiment, RunCell cell, RunFo
             if (tracked)
                 foreach (var layer in layers) layer.AfterStep(step, result.Eta, progress.CurrentK, allPairs: checkpoint, threads);
             Timings.Certificate.Stop();
+            if (checkpoint && tracked && !layers.All(layer => layer.ReadFinite())) return Diverged(step, progress, layers, result, id);
             if (tracked && (Definition.Tracking.SharpnessEvery > 0 && step % Definition.Tracking.SharpnessEvery == 0 || step == total))
             {
                 Timings.Sharpness.Start();
@@ -223,6 +225,7 @@ internal sealed class RunLoop(ResolvedExperiment experiment, RunCell cell, RunFo
         Timings.Files.Start();
         if (saveState)
         {
+            foreach (var layer in layers) layer.SaveCertificateState();
             var checkpoint = RunCheckpoint.Serialize(progress, slots);
             string path = folders.Checkpoint(cell.Id);
             _writes.Enqueue(() => RunCheckpoint.Save(path, checkpoint));

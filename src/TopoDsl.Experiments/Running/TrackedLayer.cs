@@ -53,16 +53,33 @@ internal sealed class TrackedLayer
         Progress.Certificate = _certificate.State;
     }
 
-    /// <summary>After a step: reads the cloud and, when the certificate runs, compares it with the one before.</summary>
+    /// <summary>After a step, when the certificate runs: reads the cloud and compares it with the one before.</summary>
     public void AfterStep(int step, double eta, double k, bool allPairs, int threads)
     {
-        Read();
         if (_certificate is null) return;
+        Read();
         var distortion = _certificate.Observe(_cloud, step, eta, k, allPairs, threads);
         Progress.Expansion.Add(distortion.Expansion);
         Progress.Contraction.Add(distortion.Contraction);
         Progress.Merges.Add(distortion.Merges);
-        Progress.Certificate = _certificate.State;
+    }
+
+    /// <summary>Records the certificate's totals in the progress, for a checkpoint to save.</summary>
+    public void SaveCertificateState()
+    {
+        if (_certificate is not null) Progress.Certificate = _certificate.State;
+    }
+
+    /// <summary>
+    /// Reads the cloud and says whether every coordinate is finite. A step can send the neurons to infinity while
+    /// its own loss, taken before the update, is still finite; such a cloud has no topology to measure.
+    /// </summary>
+    public bool ReadFinite()
+    {
+        Read();
+        foreach (float value in _cloud)
+            if (!float.IsFinite(value)) return false;
+        return true;
     }
 
     /// <summary>Measures the topology of the current cloud and records it (the first call fixes the initial diagrams).</summary>
