@@ -63,7 +63,7 @@ public static class ExperimentApp
 
     private static bool IsBadInput(Exception e) => e is ExperimentException or FileNotFoundException or DirectoryNotFoundException
         or UnauthorizedAccessException or IOException or Training.Data.DataFormatException or InvalidDataException or ArgumentException
-        or System.Text.Json.JsonException;
+        or System.Text.Json.JsonException or Homology.Rips.InsufficientMemoryBudgetException or Homology.Rips.SimplexIndexOverflowException;
 
     private static Command List(IReadOnlyList<ExperimentDefinition> experiments)
     {

@@ -53,7 +53,16 @@ internal static class ExperimentBench
         using (var file = File.Create(script)) resource.CopyTo(file);
         var start = new ProcessStartInfo(python, [script]) { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true };
         var clock = Stopwatch.StartNew();
-        using var process = Process.Start(start) ?? throw new ExperimentException($"cannot start {python}");
+        Process? started;
+        try
+        {
+            started = Process.Start(start);
+        }
+        catch (System.ComponentModel.Win32Exception e)
+        {
+            throw new ExperimentException($"cannot start {python} ({e.Message}); the PyTorch and GUDHI side needs Debian's python3 with python3-torch, python3-gudhi and python3-numpy");
+        }
+        using var process = started ?? throw new ExperimentException($"cannot start {python}");
         var output = process.StandardOutput.ReadToEndAsync();
         var errors = process.StandardError.ReadToEndAsync();
         process.StandardInput.Write(spec);
@@ -83,7 +92,11 @@ internal static class ExperimentBench
         var runs = experiment.Cells.Select(cell =>
         {
             var step = cell.Coordinates.FirstOrDefault(c => c.Axis.Name == definition.Optimizer.StepSize);
-            double lr = step.Axis is null ? definition.Hyperparameters.GetValueOrDefault(definition.Optimizer.StepSize, definition.Optimizer.Defaults[definition.Optimizer.StepSize]) : step.Value;
+            string stepSize = definition.Optimizer.StepSize;
+            double lr = step.Axis is not null ? step.Value
+                : definition.Hyperparameters.TryGetValue(stepSize, out double set) ? set
+                : definition.Optimizer.Defaults.TryGetValue(stepSize, out double byDefault) ? byDefault
+                : throw new ExperimentException($"bench {name}: the step size '{stepSize}' is neither a hyperparameter of {definition.Optimizer.Name} nor set by the experiment");
             return new { seed = cell.Seed, lr, timesEtaStar = step.Axis?.TimesEtaStar ?? false };
         });
         var spec = new

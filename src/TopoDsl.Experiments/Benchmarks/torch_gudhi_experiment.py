@@ -145,7 +145,7 @@ for run in spec["runs"]:
     lr = run["lr"] if not run["timesEtaStar"] else run["lr"] / k0
     optimizer = torch.optim.SGD(params, lr=lr) if spec["optimizer"] == "Sgd" else torch.optim.Adam(params, lr=lr)
     per_epoch = math.ceil(len(xtr) / spec["batch"]); total = spec["steps"] or spec["epochs"] * per_epoch
-    every = max(1, total // spec["checkpoints"])
+    every = max(1, -(-total // max(1, spec["checkpoints"])))  # rounded up, as TopoDsl's loop
     h = spec["widths"][1]; all_pairs = h <= spec["allPairsUpTo"]
     g = torch.Generator().manual_seed(run["seed"])
     random_pairs = torch.randint(0, h, (spec["sampledPairs"], 2), generator=g); random_pairs = random_pairs[random_pairs[:, 0] != random_pairs[:, 1]]

@@ -1,3 +1,4 @@
+using System.Globalization;
 using TopoDsl.Experiments.Definitions;
 
 namespace TopoDsl.Experiments.Running;
@@ -51,7 +52,25 @@ public sealed class ResolvedExperiment
     /// What must match for a resumed run to continue: the declaration, quick or not, the network, the schedule and
     /// the tracking. Two invocations with equal fingerprints produce the same runs.
     /// </summary>
-    public string Fingerprint => string.Join("\n",
+    public string Fingerprint
+    {
+        get
+        {
+            // Records print their numbers in the current culture: fix it, so that a folder resumes under any locale.
+            var culture = CultureInfo.CurrentCulture;
+            CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+            try
+            {
+                return Describe();
+            }
+            finally
+            {
+                CultureInfo.CurrentCulture = culture;
+            }
+        }
+    }
+
+    private string Describe() => string.Join("\n",
         $"experiment {Definition.Name}", $"declaration {Definition.Declaration}", $"quick {IsQuick}", $"network {Network.Description}",
         $"schedule epochs={Schedule.Epochs} steps={Schedule.Steps} batch={Schedule.BatchSize}",
         $"optimizer {Definition.Optimizer.Name} {string.Join(",", Definition.Hyperparameters.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}={p.Value:R}"))}",

@@ -79,6 +79,13 @@ internal static class RunCheckpoint
         int length = reader.ReadInt32();
         if (length != destination.Length) throw new InvalidDataException($"{path}: '{name}' has {length} values saved, {destination.Length} expected");
         var bytes = System.Runtime.InteropServices.MemoryMarshal.AsBytes(destination);
-        if (reader.Read(bytes) != bytes.Length) throw new InvalidDataException($"{path}: truncated at '{name}'");
+        try
+        {
+            reader.BaseStream.ReadExactly(bytes);
+        }
+        catch (EndOfStreamException)
+        {
+            throw new InvalidDataException($"{path}: truncated at '{name}'");
+        }
     }
 }

@@ -18,8 +18,9 @@ namespace TopoDsl.Experiments.Running;
 /// </summary>
 internal sealed class RunLoop(ResolvedExperiment experiment, RunCell cell, RunFolders folders, int threads, IRunObserver observer, RunMode mode = RunMode.Tracked)
 {
-    // Independent random streams of one seed (the data and the network use the seed itself).
-    private const ulong InitialisationStream = 2, SharpnessStream = 3, BatchStream = 4, PairStream = 5;
+    // Independent random streams of one seed (the data uses the seed itself: the teacher-student generator and the
+    // network's initialisation would otherwise draw the same numbers).
+    private const ulong NetworkStream = 1, InitialisationStream = 2, SharpnessStream = 3, BatchStream = 4, PairStream = 5;
 
     private readonly BackgroundWrites _writes = new();
 
@@ -48,7 +49,7 @@ internal sealed class RunLoop(ResolvedExperiment experiment, RunCell cell, RunFo
         folders.Prepare(id);
         var data = Definition.Data(cell.Seed);
         if (data.Train.Count == 0) throw new ExperimentException($"{Definition.Name}: the training set is empty");
-        var model = experiment.Network.Create(cell.Seed);
+        var model = experiment.Network.Create(SeedStreams.Derive(cell.Seed, NetworkStream));
         var hidden = HiddenLayers(model);
         Initialise(hidden);
         var trackedLayers = Definition.Tracking.Layers.Select(k => hidden[k]).ToList();
@@ -82,12 +83,14 @@ internal sealed class RunLoop(ResolvedExperiment experiment, RunCell cell, RunFo
             if (layer.Result.Certificate.Applies && tracked) layer.StartCertificate(Definition.Tracking.Certificate, SeedStreams.Derive(cell.Seed, PairStream + (ulong)layer.Index));
         }
 
-        var batches = Definition.Schedule.BatchSize is int size && size > 0 && size < data.Train.Count
+        var batches = experiment.Schedule.BatchSize is int size && size > 0 && size < data.Train.Count
             ? new MiniBatches(data.Train, size, SeedStreams.Derive(cell.Seed, BatchStream))
             : MiniBatches.FullBatch(data.Train);
         int perEpoch = batches.BatchesPerEpoch;
         int total = experiment.Schedule.Steps ?? experiment.Schedule.Epochs * perEpoch;
-        int every = Definition.Tracking.PersistenceEvery > 0 ? Definition.Tracking.PersistenceEvery : Math.Max(1, total / Math.Max(1, Definition.Tracking.Checkpoints));
+        // Rounded up, so that a run has at most the declared number of checkpoints after step 0 (the last one at its end).
+        int checkpoints = Math.Max(1, Definition.Tracking.Checkpoints);
+        int every = Definition.Tracking.PersistenceEvery > 0 ? Definition.Tracking.PersistenceEvery : Math.Max(1, (total + checkpoints - 1) / checkpoints);
         bool IsCheckpoint(int step) => step == total || tracked && step % every == 0;
 
         Timings.Checkpoints.Start();
