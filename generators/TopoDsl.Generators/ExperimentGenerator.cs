@@ -26,7 +26,7 @@ public sealed class ExperimentGenerator : IIncrementalGenerator
 
         var code = results.Select(static (r, _) => r.Model).Where(static m => m is not null).WithTrackingName(TrackingNames.ExperimentCode);
         context.RegisterSourceOutput(code, static (output, model) =>
-            output.AddSource($"{(model!.Namespace is { } ns ? ns + "." : "")}{model.ClassName}.Experiment.g.cs", ExperimentWriter.Write(model)));
+            output.AddSource(HintNames.Of($"{(model!.Namespace is { } ns ? ns + "." : "")}{model.ClassName}", "Experiment"), ExperimentWriter.Write(model)));
 
         var diagnostics = results.Select(static (r, _) => r.Diagnostics).WithTrackingName(TrackingNames.ExperimentDiagnostics);
         context.RegisterSourceOutput(diagnostics, static (output, found) =>

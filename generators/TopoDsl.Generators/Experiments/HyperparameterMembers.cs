@@ -77,7 +77,7 @@ internal static class HyperparameterMembers
             diagnostics.Add(Report(ExperimentDiagnostics.BadSetting, AttributeExpressions.LocationOf(attribute, cancellation), $"[SweepTimesEtaStar] on `{member}` gives no multiples"));
             return null;
         }
-        return values.ToEquatableArray();
+        return RepeatsNone(values, attribute, $"[SweepTimesEtaStar] on `{member}`", "multiple", diagnostics, cancellation) ? values.ToEquatableArray() : (EquatableArray<double>?)null;
     }
 
     private static EquatableArray<double>? SweepValues(AttributeData attribute, ISymbol member, Hyperparameter hyperparameter,
@@ -108,7 +108,25 @@ internal static class HyperparameterMembers
             }
             values.Add(Number(constant.Value)!.Value);
         }
-        return values.ToEquatableArray();
+        return RepeatsNone(values, attribute, $"[Sweep] on `{member.Name}`", "value", diagnostics, cancellation) ? values.ToEquatableArray() : (EquatableArray<double>?)null;
+    }
+
+    /// <summary>
+    /// Refuses a value given twice (also as 1e-3 and 0.001): two cells would share one id and folder, and the
+    /// verdict table one key.
+    /// </summary>
+    private static bool RepeatsNone(List<double> values, AttributeData attribute, string what, string noun, List<DiagnosticInfo> diagnostics,
+        CancellationToken cancellation)
+    {
+        for (int j = 1; j < values.Count; j++)
+        {
+            int i = values.IndexOf(values[j]);
+            if (i == j) continue;
+            diagnostics.Add(Report(ExperimentDiagnostics.BadSetting, AttributeExpressions.ArgumentLocation(attribute, j, cancellation),
+                $"{what}: {noun} {j + 1} repeats {noun} {i + 1}"));
+            return false;
+        }
+        return true;
     }
 
     private static string Describe(TypedConstant constant) => constant.IsNull ? "null"

@@ -128,5 +128,5 @@ internal static class RuleReader
     };
 
     private static string HintName(INamedTypeSymbol type) =>
-        type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat).Replace("global::", "").Replace("@", "").Replace('<', '{').Replace('>', '}') + ".UpdateRule.g.cs";
+        HintNames.Of(type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat), "UpdateRule");
 }

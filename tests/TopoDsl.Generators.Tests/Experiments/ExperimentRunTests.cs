@@ -47,6 +47,16 @@ public class ExperimentRunTests
     }
 
     [Fact]
+    public void An_experiment_on_a_class_with_a_verbatim_name_is_generated_and_registered()
+    {
+        // '@event' keeps its '@' in the identifier's text, which AddSource refuses in a file name.
+        string name = UniqueName("verbatim");
+        using var assembly = Load(Experiment(Named($"\"{name}\""), declaration: "public partial class @event"));
+        Assert.Equal(name, Definition(assembly, "Demo.event").Name);
+        Assert.NotNull(ExperimentRegistry.Find(name));
+    }
+
+    [Fact]
     public void Sgd_at_its_declared_step_sizes_is_equivariant_and_lipschitz_and_is_created_with_them()
     {
         string name = UniqueName("sgd");
