@@ -24,7 +24,7 @@ internal sealed class RunProgress
     /// <summary>Losses on the whole train and test sets at each checkpoint.</summary>
     public List<Evaluation> Evaluations { get; set; } = [];
 
-    /// <summary>Per tracked layer: the initial diagrams and the certificate's per-step record.</summary>
+    /// <summary>Per tracked layer: the certificate's totals and per-step record.</summary>
     public List<LayerProgress> Layers { get; set; } = [];
 }
 
@@ -34,9 +34,6 @@ internal sealed record Evaluation(int Step, double TrainLoss, double TestLoss, d
 /// <summary>One tracked layer's running record.</summary>
 internal sealed class LayerProgress
 {
-    /// <summary>The initial persistence diagrams, [dimension][bar] = (birth, death), for the bottleneck distances.</summary>
-    public List<List<double[]>> InitialDiagrams { get; set; } = [];
-
     /// <summary>The certificate's totals (null when the theorem does not apply).</summary>
     public CertificateState? Certificate { get; set; }
 

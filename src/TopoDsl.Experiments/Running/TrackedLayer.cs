@@ -16,6 +16,7 @@ internal sealed class TrackedLayer
     private readonly CloudTopology _topology;
     private readonly float[] _cloud;
     private BiLipschitzCertificate? _certificate;
+    private IReadOnlyList<IReadOnlyList<PersistenceInterval>>? _initial;
 
     public TrackedLayer(int index, HiddenLayerNeurons neurons, CloudTopology topology, LayerResult result, LayerProgress progress)
     {
@@ -87,10 +88,11 @@ internal sealed class TrackedLayer
     {
         Read();
         var snapshot = _topology.Measure(_cloud, Dimension, step);
-        if (Progress.InitialDiagrams.Count == 0)
-            Progress.InitialDiagrams = snapshot.Diagrams.Select(d => d.Select(bar => new[] { bar.Birth, bar.Death }).ToList()).ToList();
-        var initial = Progress.InitialDiagrams.Select(d => d.Select(b => new PersistenceInterval(b[0], b[1])).ToList()).ToList();
-        var bottleneck = snapshot.Diagrams.Select((diagram, k) => BottleneckDistance.Compute(diagram, initial[k])).ToArray();
+        // The first measurement is step 0's; a resumed run finds it in the result it carries.
+        _initial ??= Result.Diagrams.Count > 0
+            ? Result.Diagrams[0].Bars.Select(d => (IReadOnlyList<PersistenceInterval>)d.Select(b => new PersistenceInterval(b[0], b[1])).ToList()).ToArray()
+            : snapshot.Diagrams;
+        var bottleneck = snapshot.Diagrams.Select((diagram, k) => BottleneckDistance.Compute(diagram, _initial[k])).ToArray();
         Result.Betti.Add(new StepValues<int>(step, snapshot.Betti));
         Result.PersistentBetti.Add(new StepValues<int>(step, snapshot.PersistentBetti));
         Result.Bottleneck.Add(new StepValues<double>(step, bottleneck));
