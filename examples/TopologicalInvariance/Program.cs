@@ -1,2 +1,2 @@
-// list, run NAME [--quick] [--out DIR] [--seeds N] [--threads N], report DIR: over the experiments declared below.
+// list, run NAME [--quick] [--out DIR] [--seeds N] [--threads N], report DIR, bench NAME: over the experiments declared beside this file.
 return TopoDsl.Experiments.ExperimentApp.Run(args);

@@ -10,7 +10,7 @@ public sealed class SmokeTests
     {
         using var folder = new TempFolder();
         var experiment = new ResolvedExperiment(TinyExperiments.FigureEight(), quick: false);
-        var results = ExperimentRunner.Run(experiment, folder.Path, threads: 1, new SilentObserver());
+        var results = ExperimentRunner.Run(experiment, folder.Path, threads: 1, RunObservers.None);
         Assert.Equal(4, results.Runs.Count);
         foreach (var run in results.Runs)
         {
@@ -25,12 +25,4 @@ public sealed class SmokeTests
         var back = ResultFiles.ReadAll(Path.Combine(folder.Path, "results.json"));
         Assert.Equal(results.Runs.Select(r => r.TestLoss), back.Runs.Select(r => r.TestLoss));
     }
-}
-
-internal sealed class SilentObserver : IRunObserver
-{
-    public void RunStarted(RunCell cell, RunResult result, int totalSteps, int? resumedAt) { }
-    public void StepDone(RunCell cell, int step, double loss) { }
-    public void RunFinished(RunCell cell, RunResult result) { }
-    public void RunSkipped(RunCell cell) { }
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using TopoDsl.Dsl.Emit;
 
 namespace TopoDsl.Generators.Experiments;
@@ -146,5 +145,4 @@ internal static class ExperimentWriter
 
     private static string Xml(string text) => text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
 
-    internal static string Invariant(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 }

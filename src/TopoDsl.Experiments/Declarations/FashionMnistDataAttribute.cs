@@ -8,7 +8,7 @@ namespace TopoDsl.Experiments;
 public sealed class FashionMnistDataAttribute : Attribute
 {
     /// <summary>The folder holding the IDX files (default /usr/share/datasets/fashion-mnist).</summary>
-    public string Folder { get; set; } = "/usr/share/datasets/fashion-mnist";
+    public string Folder { get; set; } = Training.Data.FashionMnist.DefaultFolder;
 
     /// <summary>Train on the first this many training images (0 = all).</summary>
     public int TrainSamples { get; set; }

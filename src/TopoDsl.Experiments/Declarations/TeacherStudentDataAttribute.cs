@@ -7,15 +7,17 @@ namespace TopoDsl.Experiments;
 [AttributeUsage(AttributeTargets.Class, Inherited = false)]
 public sealed class TeacherStudentDataAttribute(int inputs) : Attribute
 {
+    private static readonly Training.Data.TeacherStudentOptions Defaults = new();
+
     /// <summary>Input dimensions: 1 (2-D neurons with one output) or 2 (3-D neurons).</summary>
     public int Inputs { get; } = inputs;
 
     /// <summary>Samples drawn in all (default 5000).</summary>
-    public int Samples { get; set; } = 5000;
+    public int Samples { get; set; } = Defaults.Samples;
 
     /// <summary>The share of samples trained on (default 0.7).</summary>
-    public double TrainFraction { get; set; } = 0.7;
+    public double TrainFraction { get; set; } = Defaults.TrainFraction;
 
     /// <summary>Units of the teacher (default 128).</summary>
-    public int TeacherWidth { get; set; } = 128;
+    public int TeacherWidth { get; set; } = Defaults.TeacherWidth;
 }

@@ -66,7 +66,7 @@ internal sealed class RunLoop(ResolvedExperiment experiment, RunCell cell, RunFo
         Timings.Sharpness.Start();
         bool tracked = mode == RunMode.Tracked;
         double initialK = resumed || !tracked && !cell.Coordinates.Any(c => c.Axis.TimesEtaStar) ? double.NaN : Sharpness(0);
-        var progress = resumed ? RunCheckpoint.Load(checkpointPath, slots) : Start(data, initialK, sharpnessSet, data.Train);
+        var progress = resumed ? RunCheckpoint.Load(checkpointPath, slots) : Start(initialK, sharpnessSet, data.Train);
         Timings.Sharpness.Stop();
         var result = progress.Result;
         var layers = TrackLayers(trackedLayers, progress);
@@ -154,7 +154,7 @@ internal sealed class RunLoop(ResolvedExperiment experiment, RunCell cell, RunFo
         return Complete(progress, layers, id);
     }
 
-    private RunProgress Start(ExperimentData data, double k, Dataset sharpnessSet, Dataset train)
+    private RunProgress Start(double k, Dataset sharpnessSet, Dataset train)
     {
         var hyperparameters = new SortedDictionary<string, double>(StringComparer.Ordinal);
         foreach (var (name, value) in Definition.Optimizer.Defaults) hyperparameters[name] = value;

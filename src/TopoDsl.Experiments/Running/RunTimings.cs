@@ -26,9 +26,6 @@ public sealed class RunTimings
     /// <summary>Of the checkpoints: cloud files and the saved state.</summary>
     public Stopwatch Files { get; } = new();
 
-    /// <summary>Everything but training.</summary>
-    public TimeSpan Tracking => Certificate.Elapsed + Sharpness.Elapsed + Checkpoints.Elapsed;
-
     /// <inheritdoc/>
     public override string ToString() =>
         $"train {Train.Elapsed.TotalSeconds:F2} s, certificate {Certificate.Elapsed.TotalSeconds:F2} s, sharpness {Sharpness.Elapsed.TotalSeconds:F2} s, checkpoints {Checkpoints.Elapsed.TotalSeconds:F2} s (topology {Topology.Elapsed.TotalSeconds:F2} s, evaluation {Evaluation.Elapsed.TotalSeconds:F2} s, files {Files.Elapsed.TotalSeconds:F2} s)";

@@ -13,7 +13,8 @@ public class ExperimentGoldenTests
 {
     public static TheoryData<string, string, string> Experiments => new()
     {
-        // The paper's 2-D experiment, as examples/TopologicalInvariance declares it: [Sweep] of lr, every part an attribute.
+        // The paper's 2-D experiment, shaped as examples/TopologicalInvariance declares it but with a [Quick] that also sets
+        // Neurons (the example's keeps all 1024): [Sweep] of lr, every part an attribute.
         { "FigureEight", "TopologicalInvariance.FigureEight.Experiment.g.cs", """
             using TopoDsl.Experiments;
             using TopoDsl.Rules;
