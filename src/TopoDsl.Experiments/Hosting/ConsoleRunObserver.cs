@@ -41,7 +41,7 @@ internal sealed class ConsoleRunObserver(int runs, ProgressContext? live) : IRun
             _task.Value = _task.MaxValue;
             _task.StopTask();
         }
-        string end = result.Diverged ? $"diverged at step {result.DivergedAtStep}" : $"test loss {result.TestLoss:G4}";
+        string end = result.Diverged ? $"diverged at step {result.DivergedAtStep}" : $"test loss {RunCells.Number(result.TestLoss)}";
         string line = $"run {_done}/{runs} {cell.Id}: {end}, {Persistent(result)}, {_clock.Elapsed.TotalSeconds:F1} s";
         if (live is null) Console.Error.WriteLine(line);
     }
@@ -53,5 +53,5 @@ internal sealed class ConsoleRunObserver(int runs, ProgressContext? live) : IRun
     }
 
     private static string Persistent(RunResult result) => result.PersistentBetti.Count == 0 ? "no topology"
-        : $"persistent Betti {string.Join(",", result.PersistentBetti[0].Values)} -> {string.Join(",", result.PersistentBetti[^1].Values)}";
+        : $"persistent Betti {RunCells.Change(result.PersistentBetti)}";
 }

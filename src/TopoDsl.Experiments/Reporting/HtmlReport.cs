@@ -30,7 +30,7 @@ public static class HtmlReport
         if (results.Quick) html.Append("<li><strong>quick run</strong>: a smaller version of the declared experiment ([Quick]: fewer steps and seeds, and neurons where it says so)</li>");
         if (results.Runs.FirstOrDefault() is { } first)
             html.Append("<li>topology: ").Append(E(first.Topology.Coordinates)).Append(" coordinates, ").Append(E(first.Topology.Sampling))
-                .Append(", persistent bars at least ").Append(G(first.Topology.PersistentFraction)).Append(" x diameter, Z/").Append(first.Topology.Modulus)
+                .Append(", persistent bars at least ").Append(RunCells.Number(first.Topology.PersistentFraction)).Append(" x diameter, Z/").Append(first.Topology.Modulus)
                 .Append("</li><li>sharpness K on ").Append(E(first.SharpnessData)).Append("</li>");
         html.Append("</ul>\n<h2>Runs</h2>\n");
         Table(html, results);
@@ -57,31 +57,29 @@ public static class HtmlReport
 
     private static void Table(StringBuilder html, ExperimentResults results)
     {
+        var columns = new List<(string Header, Func<RunResult, string> Cell)>
+        {
+            ("run", run => run.Cell), ("eta", run => RunCells.Number(run.Eta)), ("eta x K", run => RunCells.Number(run.EtaTimesK)), ("phase", run => run.Phase),
+            ("Betti start", run => RunCells.At(run.Betti, 0)), ("Betti end", run => RunCells.At(run.Betti, ^1)),
+            ("persistent start", run => RunCells.At(run.PersistentBetti, 0)), ("persistent end", run => RunCells.At(run.PersistentBetti, ^1)),
+            ("preserved", RunCells.Preserved),
+            ("certificate", run => RunCells.Certificate(run.Certificate) + (run.Certificate.Applies ? "" : ": " + string.Join("; ", run.Certificate.Reasons))),
+            ("K_hat", RunCells.KHat), ("merges", run => run.Certificate.MergeEvents?.ToString(CultureInfo.InvariantCulture) ?? "-"),
+            ("test loss", run => RunCells.Number(run.TestLoss)),
+        };
+        if (results.Runs.Any(run => run.TestAccuracy is not null))
+            columns.Add(("test accuracy", run => run.TestAccuracy is double a ? a.ToString("P2", CultureInfo.InvariantCulture) : "-"));
         html.Append("<table><tr>");
-        foreach (var h in new[] { "run", "eta", "eta x K", "phase", "Betti start", "Betti end", "persistent start", "persistent end", "preserved", "certificate", "K_hat", "merges", "test loss", "test accuracy" })
-            html.Append("<th>").Append(E(h)).Append("</th>");
+        foreach (var (header, _) in columns) html.Append("<th>").Append(E(header)).Append("</th>");
         html.Append("</tr>\n");
         foreach (var run in results.Runs)
         {
-            var cells = new[]
-            {
-                run.Cell, G(run.Eta), G(run.EtaTimesK), run.Phase,
-                Values(run.Betti, 0), Values(run.Betti, ^1), Values(run.PersistentBetti, 0), Values(run.PersistentBetti, ^1),
-                run.Diverged ? $"diverged (step {run.DivergedAtStep})" : run.TopologyPreserved ? "yes" : "no",
-                RunTable.Certificate(run.Certificate) + (run.Certificate.Applies ? "" : ": " + string.Join("; ", run.Certificate.Reasons)),
-                run.Certificate.KHat is double k ? G(k) : "", run.Certificate.MergeEvents?.ToString(CultureInfo.InvariantCulture) ?? "",
-                G(run.TestLoss), run.TestAccuracy is double a ? a.ToString("P2", CultureInfo.InvariantCulture) : "",
-            };
             html.Append("<tr>");
-            foreach (var c in cells) html.Append("<td>").Append(E(c)).Append("</td>");
+            foreach (var (_, cell) in columns) html.Append("<td>").Append(E(cell(run))).Append("</td>");
             html.Append("</tr>\n");
         }
         html.Append("</table>\n");
     }
-
-    private static string Values<T>(List<StepValues<T>> series, Index at) => series.Count == 0 ? "" : $"({string.Join(", ", series[at].Values)})";
-
-    private static string G(double v) => v.ToString("G4", CultureInfo.InvariantCulture);
 
     private static string E(string text) => WebUtility.HtmlEncode(text);
 }
