@@ -84,8 +84,16 @@ internal static class ExperimentBench
         var linears = model?.Layers.OfType<Linear>().ToList() ?? [];
         var activations = model?.Layers.OfType<Activation>().Select(a => a.Kind).Distinct().ToList() ?? [];
         var data = definition.Data(0);
-        if (linears.Count != 2 || activations is not [ActivationKind.Sigmoid] || !data.Description.StartsWith("teacher-student", StringComparison.Ordinal)
-            || definition.Optimizer.Name is not ("Sgd" or "Adam") || definition.Initialisation.Name is not ("figure-eight" or "two circles" or "default"))
+        var initialisation = definition.Initialisation;
+        string? shape = initialisation.Shape switch
+        {
+            NeuronShape.FigureEight => "figure-eight",
+            NeuronShape.TwoCircles => "two circles",
+            _ => null,
+        };
+        bool startCovered = shape is not null || initialisation.Create is null;
+        if (linears.Count != 2 || activations is not [ActivationKind.Sigmoid] || data.TeacherStudent is not { } teacher
+            || definition.Optimizer.Name is not ("Sgd" or "Adam") || !startCovered)
             throw new ExperimentException($"bench {name}: the PyTorch and GUDHI script covers one-hidden-layer sigmoid MLPs on teacher-student data " +
                                           "with a figure-eight, two-circles or default start, trained by Sgd or Adam; this experiment is not one");
         var tracking = definition.Tracking;
@@ -104,8 +112,8 @@ internal static class ExperimentBench
             threads,
             widths = new[] { linears[0].InFeatures, linears[0].OutFeatures, linears[1].OutFeatures },
             bias = linears[0].Bias is not null,
-            data = new { inputs = linears[0].InFeatures, samples = data.Train.Count + data.Test.Count, trainFraction = (double)data.Train.Count / (data.Train.Count + data.Test.Count), teacherWidth = 128 },
-            shape = definition.Initialisation.Name == "default" ? null : definition.Initialisation.Name,
+            data = new { inputs = linears[0].InFeatures, samples = teacher.Samples, trainFraction = teacher.TrainFraction, teacherWidth = teacher.TeacherWidth },
+            shape,
             optimizer = definition.Optimizer.Name,
             batch = experiment.Schedule.BatchSize > 0 ? experiment.Schedule.BatchSize : data.Train.Count,
             epochs = experiment.Schedule.Epochs,

@@ -11,4 +11,7 @@ public sealed record NeuronInitialisation(string Name, Func<int, int, ulong, Ten
 {
     /// <summary>The network's own random initialisation.</summary>
     public static NeuronInitialisation Default { get; } = new("default", null);
+
+    /// <summary>Which of Yang et al.'s shapes this is, when it is one.</summary>
+    public NeuronShape? Shape { get; init; }
 }

@@ -15,7 +15,7 @@ public static class DataSources
         return seed =>
         {
             var data = inputs == 1 ? Training.Data.TeacherStudent.Generate2D(seed, options) : Training.Data.TeacherStudent.Generate3D(seed, options);
-            return new ExperimentData(data.Train, data.Test, description);
+            return new ExperimentData(data.Train, data.Test, description) { TeacherStudent = options };
         };
     }
 

@@ -9,7 +9,9 @@ namespace TopoDsl.Experiments.Parts;
 public static class Initialisations
 {
     /// <summary>One of Yang et al.'s shapes on hidden layer <paramref name="layer"/>.</summary>
-    public static NeuronInitialisation Shape(NeuronShape shape, int layer) => shape switch
+    public static NeuronInitialisation Shape(NeuronShape shape, int layer) => ShapeOnly(shape, layer) with { Shape = shape };
+
+    private static NeuronInitialisation ShapeOnly(NeuronShape shape, int layer) => shape switch
     {
         NeuronShape.FigureEight => new("figure-eight", (h, d, seed) => Check(shape, d, 2, InitialClouds.FigureEight(h, seed)), layer, [1, 2]),
         NeuronShape.TwoCircles => new("two circles", (h, d, _) => Check(shape, d, 2, InitialClouds.TwoCircles(h)), layer, [2, 2]),
