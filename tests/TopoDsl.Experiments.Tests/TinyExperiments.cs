@@ -18,9 +18,9 @@ internal static class TinyExperiments
         Data = data ?? (seed =>
         {
             var d = TeacherStudent.Generate2D(seed, new TeacherStudentOptions { Samples = samples });
-            return new ExperimentData(d.Train, d.Test, "teacher-student 1-D");
+            return new ExperimentData(d.Train, d.Test, "teacher-student 1-D") { TeacherStudent = new TeacherStudentOptions { Samples = samples } };
         }),
-        Initialisation = new NeuronInitialisation("figure-eight", (h, _, seed) => InitialClouds.FigureEight(h, seed), ExpectedBetti: [1, 2]),
+        Initialisation = new NeuronInitialisation("figure-eight", (h, _, seed) => InitialClouds.FigureEight(h, seed), ExpectedBetti: [1, 2]) { Shape = NeuronShape.FigureEight },
         Optimizer = SgdChoice(),
         Sweep = sweep ?? [new SweepAxis("lr", [0.5, 4], TimesEtaStar: true)],
         Schedule = new Schedule { Epochs = epochs, BatchSize = batch, Seeds = Enumerable.Range(0, seeds).Select(s => (ulong)s).ToList() },
