@@ -108,7 +108,7 @@ internal static class ExperimentReader
         string declarationText = string.Join(" ", declaration.DescendantTokens().Select(t => t.Text)) + "\nrule " + (ruleText ?? ruleType!.ToDisplayString());
         var model = new ExperimentModel(
             type.ContainingNamespace is { IsGlobalNamespace: false } ns ? ns.ToDisplayString() : null, declaration.Identifier.Text,
-            AccessibilityOf(type), name, AttributeExpressions.Named(experiment, "Description", ""),
+            Reading.RuleReader.AccessibilityOf(type), name, AttributeExpressions.Named(experiment, "Description", ""),
             network, data, initialNeurons, optimizerModel, fixedValues.ToEquatableArray(), sweeps.ToEquatableArray(),
             AttributeExpressions.Creation(train), track is null ? null : AttributeExpressions.Creation(track),
             quick is null ? null : AttributeExpressions.Creation(quick), declarationText);
@@ -122,15 +122,13 @@ internal static class ExperimentReader
         return false;
     }
 
-    private static string AccessibilityOf(INamedTypeSymbol type) => type.DeclaredAccessibility == Accessibility.Public ? "public" : "internal";
-
     /// <summary>The reading state of one class: where to report, and the checks that need several attributes.</summary>
     private sealed class Context(INamedTypeSymbol type, TypeDeclarationSyntax declaration, List<DiagnosticInfo> diagnostics, CancellationToken cancellation)
     {
         private Location ClassName => declaration.Identifier.GetLocation();
 
         public void Report(Dsl.DiagnosticDescriptor descriptor, Location at, params object[] arguments) =>
-            diagnostics.Add(DiagnosticInfo.Create(Diagnostics.RoslynDescriptors.For(descriptor.Id), descriptor.Format(arguments), at));
+            diagnostics.Add(DiagnosticInfo.Create(descriptor, at, arguments));
 
         public void Missing(string part, string how) => Report(ExperimentDiagnostics.MissingPart, ClassName, type.Name, part, how);
 

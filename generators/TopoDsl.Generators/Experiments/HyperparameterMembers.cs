@@ -151,21 +151,11 @@ internal static class HyperparameterMembers
 
     private static (double? Number, string Text, Location Location)? Initializer(ISymbol member, Compilation compilation, CancellationToken cancellation)
     {
-        foreach (var reference in member.DeclaringSyntaxReferences)
-        {
-            var value = reference.GetSyntax(cancellation) switch
-            {
-                VariableDeclaratorSyntax declarator => declarator.Initializer?.Value,
-                PropertyDeclarationSyntax property => property.Initializer?.Value,
-                _ => null,
-            };
-            if (value is null) continue;
-            var constant = compilation.GetSemanticModel(value.SyntaxTree).GetConstantValue(value, cancellation);
-            return (constant.HasValue ? Number(constant.Value) : null, value.ToString(), value.GetLocation());
-        }
-        return null;
+        if (Reading.HyperparameterReader.InitializerOf(member, cancellation) is not { } value) return null;
+        var constant = compilation.GetSemanticModel(value.SyntaxTree).GetConstantValue(value, cancellation);
+        return (constant.HasValue ? Number(constant.Value) : null, value.ToString(), value.GetLocation());
     }
 
     private static DiagnosticInfo Report(Dsl.DiagnosticDescriptor descriptor, Location at, params object[] arguments) =>
-        DiagnosticInfo.Create(Diagnostics.RoslynDescriptors.For(descriptor.Id), descriptor.Format(arguments), at);
+        DiagnosticInfo.Create(descriptor, at, arguments);
 }

@@ -11,7 +11,6 @@ namespace TopoDsl.Generators.Experiments;
 /// </summary>
 internal static class OptimizerReader
 {
-    public const string UpdateRuleAttribute = "TopoDsl.UpdateRuleAttribute";
     public const string OptimizerInterface = "TopoDsl.Training.Optimizers.IOptimizer";
 
     /// <summary>Why <paramref name="type"/> cannot be the update rule, or null when it can.</summary>
@@ -42,7 +41,7 @@ internal static class OptimizerReader
 
     /// <summary>The [UpdateRule] text of the type, or null for another optimizer.</summary>
     public static string? RuleText(INamedTypeSymbol type) =>
-        type.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == UpdateRuleAttribute) is { } rule
+        type.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == UpdateRuleGenerator.AttributeName) is { } rule
         && rule.ConstructorArguments.Length == 1 ? rule.ConstructorArguments[0].Value as string : null;
 
     /// <summary>

@@ -17,6 +17,10 @@ internal sealed record DiagnosticInfo(
         new(descriptor.Id, descriptor.Title.ToString(), message, descriptor.DefaultSeverity, descriptor.HelpLinkUri,
             descriptor.Category, location.SourceTree, location.SourceSpan);
 
+    /// <summary>A TopoDsl diagnostic (its message formatted with <paramref name="arguments"/>) at <paramref name="location"/>.</summary>
+    public static DiagnosticInfo Create(TopoDsl.Dsl.DiagnosticDescriptor descriptor, Location location, params object[] arguments) =>
+        Create(RoslynDescriptors.For(descriptor.Id), descriptor.Format(arguments), location);
+
     public Diagnostic ToDiagnostic()
     {
         var descriptor = new DiagnosticDescriptor(Id, Title, "{0}", Category, Severity, isEnabledByDefault: true, helpLinkUri: HelpUri,

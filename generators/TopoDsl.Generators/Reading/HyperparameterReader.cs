@@ -44,6 +44,16 @@ internal static class HyperparameterReader
 
     private static double? DefaultValue(ISymbol member, Compilation compilation, CancellationToken cancellation)
     {
+        if (InitializerOf(member, cancellation) is not { } initializer) return null;
+        var constant = compilation.GetSemanticModel(initializer.SyntaxTree).GetConstantValue(initializer, cancellation);
+        return constant.HasValue && constant.Value is IConvertible value and not string
+            ? value.ToDouble(System.Globalization.CultureInfo.InvariantCulture)
+            : null;
+    }
+
+    /// <summary>The initializer of a field or property (<c>= 0.01</c>'s expression), if it has one.</summary>
+    internal static ExpressionSyntax? InitializerOf(ISymbol member, CancellationToken cancellation)
+    {
         foreach (var reference in member.DeclaringSyntaxReferences)
         {
             var initializer = reference.GetSyntax(cancellation) switch
@@ -52,10 +62,7 @@ internal static class HyperparameterReader
                 PropertyDeclarationSyntax property => property.Initializer?.Value,
                 _ => null,
             };
-            if (initializer is null) continue;
-            var constant = compilation.GetSemanticModel(initializer.SyntaxTree).GetConstantValue(initializer, cancellation);
-            if (constant.HasValue && constant.Value is IConvertible value and not string)
-                return value.ToDouble(System.Globalization.CultureInfo.InvariantCulture);
+            if (initializer is not null) return initializer;
         }
         return null;
     }

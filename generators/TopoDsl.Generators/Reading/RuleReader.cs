@@ -100,7 +100,7 @@ internal static class RuleReader
     }
 
     private static DiagnosticInfo Usage(TopoDsl.Dsl.DiagnosticDescriptor descriptor, Location at, params object[] arguments) =>
-        DiagnosticInfo.Create(RoslynDescriptors.For(descriptor.Id), descriptor.Format(arguments), at);
+        DiagnosticInfo.Create(descriptor, at, arguments);
 
     private static EmitTarget EmitTargetOf(INamedTypeSymbol type, TypeDeclarationSyntax declaration)
     {
@@ -116,7 +116,7 @@ internal static class RuleReader
         ? record.ClassOrStructKeyword.IsKind(SyntaxKind.StructKeyword) ? "record struct" : "record"
         : type.Keyword.ValueText;
 
-    private static string AccessibilityOf(INamedTypeSymbol type) => type.DeclaredAccessibility switch
+    internal static string AccessibilityOf(INamedTypeSymbol type) => type.DeclaredAccessibility switch
     {
         Accessibility.Public => "public",
         Accessibility.Internal => "internal",
