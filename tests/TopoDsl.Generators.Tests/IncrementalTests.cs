@@ -1,6 +1,7 @@
 using System.Reflection;
 using Microsoft.CodeAnalysis;
 using TopoDsl.Generators.Tests.Harness;
+using static TopoDsl.Generators.Tests.Harness.StepOutputs;
 
 namespace TopoDsl.Generators.Tests;
 
@@ -44,7 +45,7 @@ public class IncrementalTests
 
         var second = GeneratorHarness.Run(first.Driver, edited);
 
-        AssertReasons(second, Tracked, IncrementalStepRunReason.Cached, IncrementalStepRunReason.Unchanged);
+        AssertReasons(second.Result.Results.Single(), Tracked, IncrementalStepRunReason.Cached, IncrementalStepRunReason.Unchanged);
         Assert.Equal(first.Sources.Single().SourceText.ToString(), second.Sources.Single().SourceText.ToString());
     }
 
@@ -58,7 +59,7 @@ public class IncrementalTests
 
         var second = GeneratorHarness.Run(first.Driver, edited);
 
-        AssertReasons(second, Tracked, IncrementalStepRunReason.Cached, IncrementalStepRunReason.Unchanged);
+        AssertReasons(second.Result.Results.Single(), Tracked, IncrementalStepRunReason.Cached, IncrementalStepRunReason.Unchanged);
     }
 
     [Fact]
@@ -69,7 +70,7 @@ public class IncrementalTests
 
         var second = GeneratorHarness.Run(first.Driver, edited);
 
-        AssertReasons(second, [TrackingNames.Transform, TrackingNames.Code], IncrementalStepRunReason.Modified);
+        AssertReasons(second.Result.Results.Single(), [TrackingNames.Transform, TrackingNames.Code], IncrementalStepRunReason.Modified);
         Assert.Contains("norm(g)", second.Sources.Single().SourceText.ToString(), StringComparison.Ordinal);
     }
 
@@ -81,8 +82,8 @@ public class IncrementalTests
 
         var second = GeneratorHarness.Run(first.Driver, edited);
 
-        AssertReasons(second, [TrackingNames.Code], IncrementalStepRunReason.Cached, IncrementalStepRunReason.Unchanged);
-        AssertReasons(second, [TrackingNames.Diagnostics], IncrementalStepRunReason.Modified);
+        AssertReasons(second.Result.Results.Single(), [TrackingNames.Code], IncrementalStepRunReason.Cached, IncrementalStepRunReason.Unchanged);
+        AssertReasons(second.Result.Results.Single(), [TrackingNames.Diagnostics], IncrementalStepRunReason.Modified);
         Assert.Equal(first.Diagnostics.Single().Location.GetLineSpan().StartLinePosition.Line + 2,
             second.Diagnostics.Single().Location.GetLineSpan().StartLinePosition.Line);
     }
@@ -111,7 +112,7 @@ public class IncrementalTests
 
         Assert.Empty(first.Diagnostics);
         Assert.Equal("TDSL0304", Assert.Single(second.Diagnostics).Id);
-        AssertReasons(second, [TrackingNames.Transform, TrackingNames.Code, TrackingNames.Diagnostics], IncrementalStepRunReason.Modified);
+        AssertReasons(second.Result.Results.Single(), [TrackingNames.Transform, TrackingNames.Code, TrackingNames.Diagnostics], IncrementalStepRunReason.Modified);
     }
 
     [Fact]
@@ -122,15 +123,7 @@ public class IncrementalTests
             Sources.Optimizer("p -= lr * roll(g, 1)", "Broken"),
             Other);
 
-        var steps = run.Result.Results.Single().TrackedSteps;
-        int outputs = 0;
-        foreach (var name in Tracked)
-            foreach (var step in steps[name])
-                foreach (var (value, _) in step.Outputs)
-                {
-                    outputs++;
-                    AssertNoCompilerObjects(value, name, new HashSet<object>(ReferenceEqualityComparer.Instance));
-                }
+        int outputs = StepOutputs.AssertNoneHoldsCompilerObjects(run.Result.Results.Single(), Tracked);
         Assert.True(outputs >= 5, $"only {outputs} step outputs were walked");
     }
 
@@ -142,44 +135,5 @@ public class IncrementalTests
 
         Assert.ThrowsAny<Xunit.Sdk.XunitException>(() =>
             AssertNoCompilerObjects(new { Inner = new object[] { 1, (Symbol: symbol, Name: "x") } }, "test", new HashSet<object>(ReferenceEqualityComparer.Instance)));
-    }
-
-    private static void AssertNoCompilerObjects(object? value, string path, HashSet<object> seen)
-    {
-        if (value is null) return;
-        var type = value.GetType();
-        if (type.IsPrimitive || type.IsEnum || value is string or decimal or Type || type.IsPointer) return;
-        // DiagnosticInfo keeps the syntax tree on purpose (#pragma needs a location in a tree); a tree does not root the compilation.
-        if (value is SyntaxTree) return;
-        Assert.False(value is ISymbol or SyntaxNode or Compilation or SemanticModel or AttributeData or IOperation,
-            $"{path} holds a {type.FullName}, which keeps the compilation alive and defeats caching");
-        if (!type.IsValueType && !seen.Add(value)) return;
-        if (value is Array array)
-        {
-            int i = 0;
-            foreach (var item in array) AssertNoCompilerObjects(item, $"{path}[{i++}]", seen);
-            return;
-        }
-        for (var t = type; t is not null && t != typeof(object); t = t.BaseType)
-            foreach (var field in t.GetFields(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly))
-                AssertNoCompilerObjects(field.GetValue(value), $"{path}.{field.Name}", seen);
-    }
-
-    private static Compilation Replace(Compilation compilation, int file, string source)
-    {
-        var old = compilation.SyntaxTrees.Single(t => t.FilePath == $"File{file}.cs");
-        return compilation.ReplaceSyntaxTree(old, GeneratorHarness.Parse(source, old.FilePath));
-    }
-
-    private static void AssertReasons(GeneratorRun run, string[] names, params IncrementalStepRunReason[] allowed)
-    {
-        var steps = run.Result.Results.Single().TrackedSteps;
-        foreach (var name in names)
-        {
-            Assert.True(steps.TryGetValue(name, out var runs) && !runs.IsEmpty, $"no tracked step {name}");
-            var reasons = runs.SelectMany(s => s.Outputs).Select(o => o.Reason).ToList();
-            Assert.NotEmpty(reasons);
-            Assert.True(reasons.All(allowed.Contains), $"{name}: [{string.Join(", ", reasons)}], expected only [{string.Join(", ", allowed)}]");
-        }
     }
 }

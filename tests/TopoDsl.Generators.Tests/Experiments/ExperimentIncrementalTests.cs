@@ -2,6 +2,7 @@ using System.Reflection;
 using Microsoft.CodeAnalysis;
 using TopoDsl.Generators.Model;
 using TopoDsl.Generators.Tests.Harness;
+using static TopoDsl.Generators.Tests.Harness.StepOutputs;
 using static TopoDsl.Generators.Tests.Experiments.ExperimentSources;
 
 namespace TopoDsl.Generators.Tests.Experiments;
@@ -35,7 +36,7 @@ public class ExperimentIncrementalTests
 
         var second = GeneratorHarness.Run(first.Driver, edited);
 
-        AssertReasons(second, Tracked, IncrementalStepRunReason.Cached, IncrementalStepRunReason.Unchanged);
+        AssertReasons(second.ResultOf<ExperimentGenerator>(), Tracked, IncrementalStepRunReason.Cached, IncrementalStepRunReason.Unchanged);
         Assert.Equal(Experimental(first), Experimental(second));
     }
 
@@ -52,12 +53,12 @@ public class ExperimentIncrementalTests
 
         var second = GeneratorHarness.Run(first.Driver, edited);
 
-        if (before.Length == 0) AssertReasons(second, Tracked, IncrementalStepRunReason.Cached, IncrementalStepRunReason.Unchanged);
+        if (before.Length == 0) AssertReasons(second.ResultOf<ExperimentGenerator>(), Tracked, IncrementalStepRunReason.Cached, IncrementalStepRunReason.Unchanged);
         else
         {
             // Lines above the class move its name: the code stays, the name's place (for a duplicate) is updated.
-            AssertReasons(second, [TrackingNames.ExperimentCode, TrackingNames.ExperimentDiagnostics], IncrementalStepRunReason.Cached, IncrementalStepRunReason.Unchanged);
-            AssertReasons(second, [TrackingNames.ExperimentNames], IncrementalStepRunReason.Cached, IncrementalStepRunReason.Unchanged);
+            AssertReasons(second.ResultOf<ExperimentGenerator>(), [TrackingNames.ExperimentCode, TrackingNames.ExperimentDiagnostics], IncrementalStepRunReason.Cached, IncrementalStepRunReason.Unchanged);
+            AssertReasons(second.ResultOf<ExperimentGenerator>(), [TrackingNames.ExperimentNames], IncrementalStepRunReason.Cached, IncrementalStepRunReason.Unchanged);
         }
         Assert.Equal(Experimental(first), Experimental(second));
     }
@@ -70,7 +71,7 @@ public class ExperimentIncrementalTests
 
         var second = GeneratorHarness.Run(first.Driver, edited);
 
-        AssertReasons(second, [TrackingNames.ExperimentTransform, TrackingNames.ExperimentCode], IncrementalStepRunReason.Modified);
+        AssertReasons(second.ResultOf<ExperimentGenerator>(), [TrackingNames.ExperimentTransform, TrackingNames.ExperimentCode], IncrementalStepRunReason.Modified);
         Assert.Contains("new double[] { 0.01d, 0.05d }", Experimental(second).Single(), StringComparison.Ordinal);
     }
 
@@ -85,7 +86,7 @@ public class ExperimentIncrementalTests
 
         Assert.DoesNotContain(first.Diagnostics, d => d.Id == "TDSL0414");
         Assert.Contains(second.Diagnostics, d => d.Id == "TDSL0414");
-        AssertReasons(second, [TrackingNames.ExperimentTransform, TrackingNames.ExperimentCode, TrackingNames.ExperimentDiagnostics], IncrementalStepRunReason.Modified);
+        AssertReasons(second.ResultOf<ExperimentGenerator>(), [TrackingNames.ExperimentTransform, TrackingNames.ExperimentCode, TrackingNames.ExperimentDiagnostics], IncrementalStepRunReason.Modified);
         Assert.Contains("[\"eps\"] = 0d", Experimental(second).Single(), StringComparison.Ordinal);
     }
 
@@ -146,15 +147,7 @@ public class ExperimentIncrementalTests
         Assert.Contains(run.Diagnostics, d => d.Id == "TDSL0414");
         Assert.Contains(run.Diagnostics, d => d.Id == "TDSL0408");
         Assert.Contains(run.Diagnostics, d => d.Id == "TDSL0412");
-        var steps = run.ResultOf<ExperimentGenerator>().TrackedSteps;
-        int outputs = 0;
-        foreach (var name in Tracked)
-            foreach (var step in steps[name])
-                foreach (var (value, _) in step.Outputs)
-                {
-                    outputs++;
-                    AssertNoCompilerObjects(value, name, new HashSet<object>(ReferenceEqualityComparer.Instance));
-                }
+        int outputs = StepOutputs.AssertNoneHoldsCompilerObjects(run.ResultOf<ExperimentGenerator>(), Tracked);
         Assert.True(outputs >= 9, $"only {outputs} step outputs were walked");
     }
 
@@ -171,48 +164,4 @@ public class ExperimentIncrementalTests
 
     /// <summary>The experiments generator's sources, as text.</summary>
     private static List<string> Experimental(GeneratorRun run) => run.SourcesOf<ExperimentGenerator>().Select(s => s.SourceText.ToString()).ToList();
-
-    /// <summary>
-    /// As IncrementalTests' walk, and stricter about trees: a DiagnosticInfo may keep its tree (#pragma needs a
-    /// location in a tree), nothing else may, since a tree changes with every edit of its file and defeats caching.
-    /// </summary>
-    private static void AssertNoCompilerObjects(object? value, string path, HashSet<object> seen)
-    {
-        if (value is null) return;
-        var type = value.GetType();
-        if (type.IsPrimitive || type.IsEnum || value is string or decimal or Type || type.IsPointer) return;
-        Assert.False(value is ISymbol or SyntaxNode or Compilation or SemanticModel or AttributeData or IOperation or SyntaxTree or Location,
-            $"{path} holds a {type.FullName}, which keeps the compilation alive or changes with every edit, and defeats caching");
-        if (!type.IsValueType && !seen.Add(value)) return;
-        if (value is Array array)
-        {
-            int i = 0;
-            foreach (var item in array) AssertNoCompilerObjects(item, $"{path}[{i++}]", seen);
-            return;
-        }
-        for (var t = type; t is not null && t != typeof(object); t = t.BaseType)
-            foreach (var field in t.GetFields(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly))
-            {
-                if (value is DiagnosticInfo && field.FieldType == typeof(SyntaxTree)) continue;
-                AssertNoCompilerObjects(field.GetValue(value), $"{path}.{field.Name}", seen);
-            }
-    }
-
-    private static Compilation Replace(Compilation compilation, int file, string source)
-    {
-        var old = compilation.SyntaxTrees.Single(t => t.FilePath == $"File{file}.cs");
-        return compilation.ReplaceSyntaxTree(old, GeneratorHarness.Parse(source, old.FilePath));
-    }
-
-    private static void AssertReasons(GeneratorRun run, string[] names, params IncrementalStepRunReason[] allowed)
-    {
-        var steps = run.ResultOf<ExperimentGenerator>().TrackedSteps;
-        foreach (var name in names)
-        {
-            Assert.True(steps.TryGetValue(name, out var runs) && !runs.IsEmpty, $"no tracked step {name}");
-            var reasons = runs.SelectMany(s => s.Outputs).Select(o => o.Reason).ToList();
-            Assert.NotEmpty(reasons);
-            Assert.True(reasons.All(allowed.Contains), $"{name}: [{string.Join(", ", reasons)}], expected only [{string.Join(", ", allowed)}]");
-        }
-    }
 }
