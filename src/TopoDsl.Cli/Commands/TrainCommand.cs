@@ -56,7 +56,7 @@ internal static class TrainCommand
             Tensor LossOf(Tensor inputs, Tensor targets, int[]? labels) =>
                 classify ? Loss.CrossEntropy(model.Forward(inputs), labels) : Loss.MeanSquaredError(model.Forward(inputs), targets);
 
-            var fixedBatch = train.Subset(Enumerable.Range(0, Math.Min(train.Count, 1024)).ToArray());
+            var fixedBatch = train.First(1024);
             Tensor FixedBatchLoss() => LossOf(fixedBatch.Inputs, fixedBatch.Targets, fixedBatch.Labels);
             if (parse.GetValue(sharpness)) ReportSharpness("before", FixedBatchLoss, model, rate);
 

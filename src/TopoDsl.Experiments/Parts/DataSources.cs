@@ -29,8 +29,8 @@ public static class DataSources
     private static ExperimentData Load(string folder, int trainSamples, int testSamples)
     {
         var stats = Training.Data.FashionMnist.TrainStatistics;
-        var train = First(Training.Data.FashionMnist.Load(folder, train: true, normalize: stats), trainSamples);
-        var test = First(Training.Data.FashionMnist.Load(folder, train: false, normalize: stats), testSamples);
+        var train = Training.Data.FashionMnist.Load(folder, train: true, normalize: stats).First(trainSamples);
+        var test = Training.Data.FashionMnist.Load(folder, train: false, normalize: stats).First(testSamples);
         return new ExperimentData(train, test, $"Fashion-MNIST, {train.Count} training and {test.Count} test images, normalised");
     }
 
@@ -46,6 +46,4 @@ public static class DataSources
         };
     }
 
-    private static Dataset First(Dataset data, int count) =>
-        count <= 0 || count >= data.Count ? data : data.Subset(Enumerable.Range(0, count).ToArray());
 }

@@ -10,18 +10,16 @@ internal static class ReportFigures
     /// <summary>The tracked layer's neurons at the start and the end of the first seed's run.</summary>
     public static IEnumerable<(string Caption, string Svg)> Clouds(RunResult run, RunFolders folders)
     {
-        string folder = folders.Clouds(run.Cell);
-        if (!Directory.Exists(folder)) yield break;
-        var files = Directory.GetFiles(folder, $"layer{run.Layer}-step*.csv").Order(StringComparer.Ordinal).ToList();
+        var files = folders.CloudFiles(run.Cell, run.Layer);
         if (files.Count == 0) yield break;
-        var start = CloudProjection.Read(files[0]);
-        var end = CloudProjection.Read(files[^1]);
+        var start = CloudProjection.Read(files[0].Path);
+        var end = CloudProjection.Read(files[^1].Path);
         if (start.Length == 0) yield break;
         var (mean, axes, label) = CloudProjection.AxesOf(start);
         foreach (var (cloud, when, color) in new[] { (start, "start", 0), (end, "end", 1) })
         {
             var (x, y) = CloudProjection.Project(cloud, mean, axes);
-            var plot = Figure.Create($"{run.Cell}: neurons at the {when} (step {StepOf(when == "start" ? files[0] : files[^1])})",
+            var plot = Figure.Create($"{run.Cell}: neurons at the {when} (step {(when == "start" ? files[0] : files[^1]).Step})",
                 axes.Length == 2 && label == "coordinates" ? "x0" : "principal axis 1", label == "coordinates" ? "x1" : "principal axis 2");
             var points = plot.Add.ScatterPoints(x, y);
             points.Color = Figure.ColorOf(color);
@@ -89,7 +87,7 @@ internal static class ReportFigures
         int k = 0;
         foreach (var run in runs)
         {
-            string path = Path.Combine(folders.Curves(run.Cell), "loss.csv");
+            string path = Path.Combine(folders.Curves(run.Cell), RunFolders.LossCurve);
             if (!File.Exists(path)) continue;
             var rows = File.ReadLines(path).Skip(1).Select(l => l.Split(',')).Where(r => r.Length == 2)
                 .Select(r => (Step: double.Parse(r[0], CultureInfo.InvariantCulture), Loss: double.Parse(r[1], CultureInfo.InvariantCulture)))
@@ -123,12 +121,6 @@ internal static class ReportFigures
         }
         plot.ShowLegend();
         return ("Step size times sharpness over training; grey: eta x K = 1 (the theorem's critical point) and 2 (edge of stability).", Figure.Svg(plot));
-    }
-
-    private static string StepOf(string file)
-    {
-        string name = Path.GetFileNameWithoutExtension(file);
-        return int.Parse(name[(name.LastIndexOf("step", StringComparison.Ordinal) + 4)..], CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture);
     }
 
     private static string Capitalised(string text) => char.ToUpperInvariant(text[0]) + text[1..];

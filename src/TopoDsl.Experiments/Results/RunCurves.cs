@@ -13,7 +13,7 @@ internal static class RunCurves
     public static void Write(string folder, RunProgress progress, IReadOnlyList<int> layers)
     {
         var result = progress.Result;
-        CsvWriter.Write(Path.Combine(folder, "loss.csv"), ["step", "batchLoss"],
+        CsvWriter.Write(Path.Combine(folder, RunFolders.LossCurve), ["step", "batchLoss"],
             progress.BatchLosses.Select((loss, i) => new object?[] { i + 1, loss }));
         CsvWriter.Write(Path.Combine(folder, "evaluation.csv"), ["step", "trainLoss", "testLoss", "trainAccuracy", "testAccuracy"],
             progress.Evaluations.Select(e => new object?[] { e.Step, e.TrainLoss, e.TestLoss, e.TrainAccuracy, e.TestAccuracy }));

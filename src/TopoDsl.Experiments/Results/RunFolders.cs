@@ -31,6 +31,25 @@ public sealed class RunFolders(string root)
     /// <summary>A run's neuron clouds.</summary>
     public string Clouds(string cell) => Path.Combine(Root, "clouds", cell);
 
+    /// <summary>The neuron cloud of hidden layer <paramref name="layer"/> at <paramref name="step"/>: one row per neuron.</summary>
+    public string Cloud(string cell, int layer, int step) => Path.Combine(Clouds(cell), $"layer{layer}-step{step:D7}.csv");
+
+    /// <summary>The cloud files of one layer of a run that exist, by step.</summary>
+    public IReadOnlyList<(int Step, string Path)> CloudFiles(string cell, int layer)
+    {
+        string folder = Clouds(cell);
+        if (!Directory.Exists(folder)) return [];
+        string prefix = $"layer{layer}-step";
+        return Directory.GetFiles(folder, prefix + "*.csv")
+            .Select(path => (Name: Path.GetFileNameWithoutExtension(path), Path: path))
+            .Where(f => f.Name.Length > prefix.Length && f.Name[prefix.Length..].All(char.IsAsciiDigit))
+            .Select(f => (int.Parse(f.Name[prefix.Length..], System.Globalization.CultureInfo.InvariantCulture), f.Path))
+            .OrderBy(f => f.Item1).ToList();
+    }
+
+    /// <summary>The name of a run's batch-loss curve in its <see cref="Curves"/> folder.</summary>
+    public const string LossCurve = "loss.csv";
+
     /// <summary>Creates the folders a run writes into.</summary>
     public void Prepare(string cell)
     {

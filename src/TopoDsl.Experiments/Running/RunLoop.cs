@@ -55,8 +55,7 @@ internal sealed class RunLoop(ResolvedExperiment experiment, RunCell cell, RunFo
         var trackedLayers = Definition.Tracking.Layers.Select(k => hidden[k]).ToList();
         var slots = ParameterSlots.For(model, DisjointLayers(trackedLayers));
         var evaluator = new Evaluator(model);
-        var sharpnessSet = Definition.Tracking.SharpnessSamples is int n && n > 0 && n < data.Train.Count
-            ? data.Train.Subset(Enumerable.Range(0, n).ToArray()) : data.Train;
+        var sharpnessSet = data.Train.First(Definition.Tracking.SharpnessSamples);
 
         double Sharpness(int step) => Training.SecondOrder.Sharpness.TopEigenvalue(() => evaluator.Loss(sharpnessSet), model.Parameters().ToList(),
             maxIterations: 40, tolerance: 1e-3, seed: SeedStreams.Derive(cell.Seed, SharpnessStream ^ ((ulong)step << 8))).TopEigenvalue;
@@ -216,7 +215,7 @@ internal sealed class RunLoop(ResolvedExperiment experiment, RunCell cell, RunFo
             layer.Measure(step);
             Timings.Topology.Stop();
             Timings.Files.Start();
-            string path = Path.Combine(folders.Clouds(cell.Id), $"layer{layer.Index}-step{step:D7}.csv");
+            string path = folders.Cloud(cell.Id, layer.Index, step);
             var cloud = layer.Cloud.ToArray();
             int dimension = layer.Dimension;
             _writes.Enqueue(() => CsvWriter.WriteCloud(path, cloud, dimension));

@@ -64,6 +64,9 @@ public sealed class Dataset
         return (Subset(order.AsSpan(0, trainCount)), Subset(order.AsSpan(trainCount)));
     }
 
+    /// <summary>The first <paramref name="count"/> samples (a copy), or this data set itself when it has no more than that or <paramref name="count"/> is 0 or less.</summary>
+    public Dataset First(int count) => count <= 0 || count >= Count ? this : Subset(Permutation.Identity(count));
+
     /// <summary>A new data set holding copies of the given samples, in the given order (repeats allowed).</summary>
     public Dataset Subset(ReadOnlySpan<int> indices)
     {

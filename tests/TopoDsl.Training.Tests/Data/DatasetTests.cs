@@ -24,6 +24,19 @@ public class DatasetTests
     }
 
     [Fact]
+    public void First_copies_the_leading_samples_and_keeps_a_set_no_longer_than_asked()
+    {
+        var inputs = Tensor.Zeros(5, 1);
+        for (int i = 0; i < 5; i++) inputs.Data[i] = i;
+        var data = new Dataset(inputs, [0, 1, 2, 1, 0]);
+        var first = data.First(3);
+        Assert.Equal([0f, 1f, 2f], first.Inputs.Data);
+        Assert.Equal([0, 1, 2], first.Labels!);
+        Assert.Same(data, data.First(5));
+        Assert.Same(data, data.First(0));
+    }
+
+    [Fact]
     public void Classification_targets_are_one_hot_rows()
     {
         var data = new Dataset(Tensor.Zeros(3, 1), [2, 0, 1]);
