@@ -125,7 +125,7 @@ public sealed class CertificateTests
 
     /// <summary>
     /// For random clouds moved by random smooth maps, the certificate's deviation is the independent one to within
-    /// the float32 rounding allowance, and its verdict agrees with the independent check against the band.
+    /// the float32 rounding allowance, and its verdict agrees with the independent check against the band beyond that allowance.
     /// </summary>
     [Fact]
     public void Certificate_agrees_with_an_independent_all_pairs_computation_on_random_smooth_maps()
@@ -147,7 +147,10 @@ public sealed class CertificateTests
             double closest = ClosestPair(cloud, dimension);
             double allowance = (Math.Sqrt(dimension) * 4.8e-7 * 8 + 1e-6 * closest) / closest;
             bool agrees = certificate.MaxRatioDeviation <= independent + 1e-6 && certificate.MaxRatioDeviation >= independent - allowance;
-            bool verdictAgrees = independent <= eta * k - allowance ? certificate.Held : independent > eta * k + 1e-6 ? !certificate.Held : true;
+            // Between the two bounds the verdict may go either way: a pair a few ulps apart can leave the band by
+            // rounding alone (seed 952: two neurons 6e-6 apart, deviation 0.0048 against eta K 0.0024), which the
+            // certificate, by design, does not count.
+            bool verdictAgrees = independent <= eta * k - allowance ? certificate.Held : independent > eta * k + allowance ? !certificate.Held : true;
             return (agrees && verdictAgrees).Label($"seed {seed}: certificate {certificate.MaxRatioDeviation}, independent {independent}, eta K {eta * k}");
         }).QuickCheckThrowOnFailure();
     }
