@@ -1,6 +1,5 @@
 using System.CommandLine;
 using TopoDsl.Homology.IO;
-using TopoDsl.Homology.Rips;
 using TopoDsl.Text;
 
 namespace TopoDsl.Cli;
@@ -11,17 +10,12 @@ namespace TopoDsl.Cli;
 /// </summary>
 internal static class CommandRunner
 {
-    public const int BadInput = 2;
+    public const int BadInput = CommandLineErrors.BadInput;
 
     public static int Run(RootCommand root, string[] args)
     {
         var parse = root.Parse(args);
-        if (parse.Errors.Count > 0)
-        {
-            foreach (var error in parse.Errors) Console.Error.WriteLine($"topo: {PrintableText.Escape(error.Message)}");
-            Console.Error.WriteLine("Run 'topo --help' for usage.");
-            return BadInput;
-        }
+        if (CommandLineErrors.Report(parse, "topo")) return BadInput;
         try
         {
             return parse.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
@@ -43,10 +37,7 @@ internal static class CommandRunner
         }
     }
 
-    private static bool IsBadInput(Exception e) => e is InputFormatException or UsageException
-        or InsufficientMemoryBudgetException or SimplexIndexOverflowException or ArgumentException
-        or FileNotFoundException or DirectoryNotFoundException or UnauthorizedAccessException
-        or TopoDsl.Training.Data.DataFormatException or InvalidDataException;
+    private static bool IsBadInput(Exception e) => CommandLineErrors.IsBadInput(e) || e is InputFormatException or UsageException;
 }
 
 /// <summary>A command-line value that is well-formed but not acceptable (names the option).</summary>

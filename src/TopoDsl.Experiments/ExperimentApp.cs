@@ -17,7 +17,7 @@ namespace TopoDsl.Experiments;
 public static class ExperimentApp
 {
     /// <summary>Exit code for bad input (an unknown experiment, an unwritable folder, missing data).</summary>
-    public const int BadInput = 2;
+    public const int BadInput = CommandLineErrors.BadInput;
 
     /// <summary>Runs the command line over the registered experiments.</summary>
     public static int Run(string[] args) => Run(args, ExperimentRegistry.All);
@@ -28,12 +28,7 @@ public static class ExperimentApp
         string program = Path.GetFileNameWithoutExtension(Environment.GetCommandLineArgs()[0]);
         var root = new RootCommand("Experiments on the topology of learning (TopoDsl).") { List(experiments), RunCommand(experiments), Report(), Bench(experiments) };
         var parse = root.Parse(args);
-        if (parse.Errors.Count > 0)
-        {
-            foreach (var error in parse.Errors) Console.Error.WriteLine($"{program}: {PrintableText.Escape(error.Message)}");
-            Console.Error.WriteLine($"Run '{program} --help' for usage.");
-            return BadInput;
-        }
+        if (CommandLineErrors.Report(parse, program)) return BadInput;
         using var cancellation = new CancellationTokenSource();
         ConsoleCancelEventHandler cancel = (_, e) =>
         {
@@ -61,9 +56,7 @@ public static class ExperimentApp
         }
     }
 
-    private static bool IsBadInput(Exception e) => e is ExperimentException or FileNotFoundException or DirectoryNotFoundException
-        or UnauthorizedAccessException or IOException or Training.Data.DataFormatException or InvalidDataException or ArgumentException
-        or System.Text.Json.JsonException or Homology.Rips.InsufficientMemoryBudgetException or Homology.Rips.SimplexIndexOverflowException;
+    private static bool IsBadInput(Exception e) => CommandLineErrors.IsBadInput(e) || e is ExperimentException or IOException or System.Text.Json.JsonException;
 
     private static Command List(IReadOnlyList<ExperimentDefinition> experiments)
     {
