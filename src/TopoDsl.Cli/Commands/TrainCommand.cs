@@ -53,8 +53,7 @@ internal static class TrainCommand
             bool classify = train.IsClassification;
             var model = Mlp.Create([train.FeatureShape[0], hidden, classify ? train.ClassCount : train.Targets.Dim(1)], kind, parse.GetValue(bias), s);
             var parameters = ParameterSlots.For(model, HiddenLayerNeurons.Of(model));
-            Tensor LossOf(Tensor inputs, Tensor targets, int[]? labels) =>
-                classify ? Loss.CrossEntropy(model.Forward(inputs), labels) : Loss.MeanSquaredError(model.Forward(inputs), targets);
+            Tensor LossOf(Tensor inputs, Tensor targets, int[]? labels) => Loss.For(model.Forward(inputs), targets, labels);
 
             var fixedBatch = train.First(1024);
             Tensor FixedBatchLoss() => LossOf(fixedBatch.Inputs, fixedBatch.Targets, fixedBatch.Labels);

@@ -21,8 +21,7 @@ internal static class RunCurves
             result.Sharpness.Select(s => new object?[] { s.Step, s.Value, s.Value * result.Eta }));
         for (int k = 0; k < layers.Count; k++)
         {
-            LayerResult layer = k == 0 ? result : result.OtherLayers[k - 1];
-            WriteTopology(Path.Combine(folder, $"topology-layer{layers[k]}.csv"), layer);
+            WriteTopology(Path.Combine(folder, $"topology-layer{layers[k]}.csv"), result.LayerAt(k));
             var record = progress.Layers[k];
             if (record.Certificate is not null)
                 CsvWriter.Write(Path.Combine(folder, $"certificate-layer{layers[k]}.csv"), ["step", "expansion", "contraction", "merges"],

@@ -50,6 +50,14 @@ public sealed class RunResult : LayerResult
     /// <summary>The same topology and certificate fields for every further tracked layer.</summary>
     public List<LayerResult> OtherLayers { get; set; } = [];
 
+    /// <summary>The result of the <paramref name="k"/>-th tracked layer (0 is this run's own fields), made when it is new.</summary>
+    public LayerResult LayerAt(int k)
+    {
+        if (k == 0) return this;
+        while (OtherLayers.Count < k) OtherLayers.Add(new LayerResult());
+        return OtherLayers[k - 1];
+    }
+
     /// <summary>Loss on the whole training set at the end (or when the run diverged, the last finite batch loss).</summary>
     public double TrainLoss { get; set; }
 

@@ -10,9 +10,7 @@ namespace TopoDsl.Experiments.Running;
 /// <summary>The loss of a network on data: cross-entropy for classification, mean squared error otherwise.</summary>
 internal sealed class Evaluator(Module model)
 {
-    public Tensor Loss(Tensor inputs, Tensor targets, int[]? labels) => labels is not null
-        ? Training.Losses.Loss.CrossEntropy(model.Forward(inputs), labels)
-        : Training.Losses.Loss.MeanSquaredError(model.Forward(inputs), targets);
+    public Tensor Loss(Tensor inputs, Tensor targets, int[]? labels) => Training.Losses.Loss.For(model.Forward(inputs), targets, labels);
 
     public Tensor Loss(Dataset data) => Loss(data.Inputs, data.Targets, data.Labels);
 
@@ -29,8 +27,8 @@ internal sealed class Evaluator(Module model)
         if (data.Count == 0) return (double.NaN, null);
         using var memory = StepMemory.Begin();
         var output = model.Forward(data.Inputs);
-        if (data.Labels is not { } labels) return (Training.Losses.Loss.MeanSquaredError(output, data.Targets).ToScalar(), null);
-        double loss = Training.Losses.Loss.CrossEntropy(output, labels).ToScalar();
+        double loss = Training.Losses.Loss.For(output, data.Targets, data.Labels).ToScalar();
+        if (data.Labels is not { } labels) return (loss, null);
         int classes = output.Dim(1), correct = 0;
         for (int i = 0; i < labels.Length; i++)
         {

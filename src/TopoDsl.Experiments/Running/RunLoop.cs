@@ -194,16 +194,10 @@ internal sealed class RunLoop(ResolvedExperiment experiment, RunCell cell, RunFo
         for (int k = 0; k < tracked.Count; k++)
         {
             if (progress.Layers.Count <= k) progress.Layers.Add(new LayerProgress());
-            LayerResult result = k == 0 ? progress.Result : ResultOfOtherLayer(progress.Result, k - 1);
-            layers.Add(new TrackedLayer(Definition.Tracking.Layers[k], tracked[k], new CloudTopology(Definition.Tracking.Topology, threads), result, progress.Layers[k]));
+            layers.Add(new TrackedLayer(Definition.Tracking.Layers[k], tracked[k], new CloudTopology(Definition.Tracking.Topology, threads),
+                progress.Result.LayerAt(k), progress.Layers[k]));
         }
         return layers;
-    }
-
-    private static LayerResult ResultOfOtherLayer(RunResult result, int k)
-    {
-        while (result.OtherLayers.Count <= k) result.OtherLayers.Add(new LayerResult());
-        return result.OtherLayers[k];
     }
 
     private void Checkpoint(int step, RunProgress progress, List<TrackedLayer> layers, Evaluator evaluator,

@@ -5,6 +5,10 @@ namespace TopoDsl.Training.Losses;
 /// <summary>Losses with mean reduction, as PyTorch's defaults (F.mse_loss, F.cross_entropy).</summary>
 public static class Loss
 {
+    /// <summary>The loss of a data set's samples: cross-entropy when they carry class labels, mean squared error otherwise.</summary>
+    public static Tensor For(Tensor prediction, Tensor targets, int[]? labels) =>
+        labels is not null ? CrossEntropy(prediction, labels) : MeanSquaredError(prediction, targets);
+
     /// <summary>Mean over all elements of (prediction - target)^2.</summary>
     public static Tensor MeanSquaredError(Tensor prediction, Tensor target)
     {
