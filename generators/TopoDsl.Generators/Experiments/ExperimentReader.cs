@@ -44,7 +44,8 @@ internal static class ExperimentReader
         var data = reader.Choose("data", dataAttributes, reader.Methods("DataAttribute"), "[TeacherStudentData], [FashionMnistData], [CsvData] or a [Data] method",
             "static ExperimentData Name(ulong seed)", m => m.Parameters.Length == 1 && m.Parameters[0].Type.SpecialType == SpecialType.System_UInt64 && DerivesFrom(m.ReturnType, "TopoDsl.Experiments.Definitions.ExperimentData"));
         var initialOnClass = reader.One("InitialNeuronsAttribute");
-        var initialNeurons = reader.Choose("neuron initialisation", initialOnClass is null ? [] : [initialOnClass], reader.Methods("InitialNeuronsAttribute"), null,
+        // [InitialNeurons] without a shape on the class is no initialisation (TDSL0412 below says what it lacks).
+        var initialNeurons = reader.Choose("neuron initialisation", initialOnClass is { ConstructorArguments.Length: > 0 } ? [initialOnClass] : [], reader.Methods("InitialNeuronsAttribute"), null,
             "static Tensor Name(int neurons, int dimension, ulong seed)", m => m.Parameters.Length == 3 && m.Parameters[0].Type.SpecialType == SpecialType.System_Int32
                 && m.Parameters[1].Type.SpecialType == SpecialType.System_Int32 && m.Parameters[2].Type.SpecialType == SpecialType.System_UInt64
                 && DerivesFrom(m.ReturnType, "TopoDsl.Training.Tensors.Tensor"));
@@ -168,14 +169,18 @@ internal static class ExperimentReader
         public AttributeData? One(string attribute) =>
             type.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == Prefix + attribute);
 
-        public List<IMethodSymbol> Methods(string attribute) => type.GetMembers().OfType<IMethodSymbol>()
-            .Where(m => m.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == Prefix + attribute)).ToList();
+        /// <summary>The methods marked with <paramref name="attribute"/>, each with that marker (a method may carry others).</summary>
+        public List<(IMethodSymbol Method, AttributeData Marker)> Methods(string attribute) =>
+            type.GetMembers().OfType<IMethodSymbol>()
+                .Select(m => (Method: m, Marker: m.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == Prefix + attribute)))
+                .Where(m => m.Marker is not null).Select(m => (m.Method, m.Marker!)).ToList();
 
         /// <summary>Exactly one of the attributes or marked methods (at most one when <paramref name="howToAdd"/> is null).</summary>
-        public Part? Choose(string part, IReadOnlyList<AttributeData?> attributes, List<IMethodSymbol> methods, string? howToAdd, string signature, Func<IMethodSymbol, bool> fits)
+        public Part? Choose(string part, IReadOnlyList<AttributeData?> attributes, List<(IMethodSymbol Method, AttributeData Marker)> methods, string? howToAdd,
+            string signature, Func<IMethodSymbol, bool> fits)
         {
             // In the order written, so that a second declaration is reported where it is, whatever its kind.
-            var givenAttributes = attributes.Where(a => a is not null && (part != "neuron initialisation" || a.ConstructorArguments.Length > 0)).Select(a => a!)
+            var givenAttributes = attributes.Where(a => a is not null).Select(a => a!)
                 .OrderBy(a => a.ApplicationSyntaxReference?.Span.Start ?? 0).ToList();
             int count = givenAttributes.Count + methods.Count;
             if (count == 0)
@@ -185,21 +190,20 @@ internal static class ExperimentReader
             }
             if (count > 1)
             {
-                string found = string.Join(", ", givenAttributes.Select(a => $"[{a.AttributeClass!.Name.Replace("Attribute", "")}]").Concat(methods.Select(m => $"method {m.Name}")));
-                var at = methods.Count > 0 ? methods[methods.Count - 1].Locations[0] : AttributeExpressions.LocationOf(givenAttributes[givenAttributes.Count - 1], cancellation);
+                string found = string.Join(", ", givenAttributes.Select(a => $"[{a.AttributeClass!.Name.Replace("Attribute", "")}]").Concat(methods.Select(m => $"method {m.Method.Name}")));
+                var at = methods.Count > 0 ? methods[methods.Count - 1].Method.Locations[0] : AttributeExpressions.LocationOf(givenAttributes[givenAttributes.Count - 1], cancellation);
                 Report(ExperimentDiagnostics.PartTwice, at, type.Name, part, found);
                 return null;
             }
             if (givenAttributes.Count == 1) return new Part(AttributeExpressions.Creation(givenAttributes[0]), null);
-            var method = methods[0];
+            var (method, marker) = methods[0];
             if (!method.IsStatic || method.IsGenericMethod || !fits(method))
             {
-                string markerName = method.GetAttributes().First(a => a.AttributeClass!.ToDisplayString().StartsWith(Prefix, StringComparison.Ordinal)).AttributeClass!.Name.Replace("Attribute", "");
+                string markerName = marker.AttributeClass!.Name.Replace("Attribute", "");
                 Report(ExperimentDiagnostics.WrongSignature, method.Locations[0], method.Name, markerName,
                     method.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat.AddMemberOptions(SymbolDisplayMemberOptions.IncludeModifiers)), signature);
                 return null;
             }
-            var marker = method.GetAttributes().First(a => a.AttributeClass!.ToDisplayString().StartsWith(Prefix, StringComparison.Ordinal));
             return new Part(AttributeExpressions.Creation(marker), method.Name);
         }
 

@@ -286,6 +286,16 @@ public class ExperimentDiagnosticTests
     }
 
     [Fact]
+    public void A_method_marked_for_two_parts_is_named_by_the_marker_of_the_part_it_does_not_fit()
+    {
+        var run = Markup.VerifyExperiment(Experiment(AttributesWith("[Mlp", null).Replace("[TeacherStudentData(1)]\n", "", StringComparison.Ordinal),
+            "[Network, Data] static Module {|TDSL0404:Build|}(ulong seed) => throw new System.NotSupportedException();"));
+
+        var message = Assert.Single(run.Diagnostics).GetMessage();
+        Assert.StartsWith("`Build` is marked [Data] but is", message);
+    }
+
+    [Fact]
     public void A_missing_part_says_what_to_add()
     {
         var run = Markup.VerifyExperiment(Experiment("[Experiment]", declaration: "public partial class {|TDSL0402:{|TDSL0402:{|TDSL0402:{|TDSL0402:Exp|}|}|}|}"));
