@@ -236,7 +236,7 @@ internal sealed class RunLoop(ResolvedExperiment experiment, RunCell cell, RunFo
         {
             k = sharpness(step);
         }
-        catch (ArgumentException)
+        catch (Training.SecondOrder.NonFiniteCurvatureException)
         {
             return false; // the loss or its Hessian is no longer finite: the run diverged
         }

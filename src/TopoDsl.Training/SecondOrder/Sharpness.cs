@@ -74,19 +74,17 @@ public static class Sharpness
         using (GradMode.Disable())
             value = loss().ToScalar();
         if (!float.IsFinite(value))
-            throw new ArgumentException(
-                $"the loss is {value} at these parameters, so its Hessian has no eigenvalues; check the parameters and the data for NaN or infinite values",
-                nameof(loss));
+            throw new NonFiniteCurvatureException(
+                $"the loss is {value} at these parameters, so its Hessian has no eigenvalues; check the parameters and the data for NaN or infinite values");
     }
 
     private static void EnsureFinite(double[] hessianTimesVector, int step)
     {
         int at = Array.FindIndex(hessianTimesVector, x => !double.IsFinite(x));
         if (at >= 0)
-            throw new ArgumentException(
+            throw new NonFiniteCurvatureException(
                 $"the Hessian-vector product of Lanczos step {step + 1} is {hessianTimesVector[at]} at parameter entry {at}, although the loss is finite: " +
-                "the second derivatives overflow or are undefined at these parameters",
-                "loss");
+                "the second derivatives overflow or are undefined at these parameters");
     }
 
     private static double LargestRitzValue(List<double> alphas, List<double> betas)
