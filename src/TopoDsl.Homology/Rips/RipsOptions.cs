@@ -25,6 +25,13 @@ public sealed record RipsOptions
     /// <summary>Also compute representative cocycles of the finite H1 bars.</summary>
     public bool Cocycles { get; init; }
 
+    /// <summary>
+    /// With a threshold, first remove the edges that a vertex dominates up to the threshold (edge collapse): the
+    /// barcode is the same, and low-dimensional clouds cut at a large threshold reduce far faster. Not applied when
+    /// <see cref="Cocycles"/> are asked for (they would live on the smaller complex) or above 2048 points.
+    /// </summary>
+    public bool CollapseEdges { get; init; }
+
     /// <summary>Refuse to start when the estimated peak memory exceeds this many bytes.</summary>
     public long? MaxMemoryBytes { get; init; }
 

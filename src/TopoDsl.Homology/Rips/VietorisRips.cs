@@ -118,9 +118,12 @@ public static class VietorisRips
         return Run<DenseMetric, DenseCofacetCursor>(metric, edges, threshold, enclosing: true, MemoryEstimate.DenseMetricBytes(n), options);
     }
 
-    private static RipsResult RunSparse(SparseMetric metric, float threshold, bool enclosing, RipsOptions options) =>
-        Run<SparseMetric, SparseCofacetCursor>(metric, MetricBuilder.Edges(metric), threshold, enclosing,
+    private static RipsResult RunSparse(SparseMetric metric, float threshold, bool enclosing, RipsOptions options)
+    {
+        if (options.CollapseEdges && !options.Cocycles) metric = EdgeCollapse.Collapse(metric);
+        return Run<SparseMetric, SparseCofacetCursor>(metric, MetricBuilder.Edges(metric), threshold, enclosing,
             MemoryEstimate.SparseMetricBytes(metric.VertexCount, metric.EdgeCount), options);
+    }
 
     private static RipsResult Run<TMetric, TCursor>(TMetric metric, Simplex[] edges, float threshold, bool enclosing,
         long metricBytes, RipsOptions options)
