@@ -22,13 +22,29 @@ internal sealed class Evaluator(Module model)
         return new Evaluation(step, trainLoss, testLoss, trainAccuracy, testAccuracy);
     }
 
+    /// <summary>
+    /// The set's mean loss and accuracy, in chunks of <see cref="ChunkRows"/> samples: a whole set at once would hold its
+    /// hidden activations in memory (a 60,000-sample set through 1024 neurons: 245 MB), and chunks stay in cache.
+    /// </summary>
     private (double Loss, double? Accuracy) Measure(Dataset data)
     {
         if (data.Count == 0) return (double.NaN, null);
-        using var memory = StepMemory.Begin();
-        var output = model.Forward(data.Inputs);
-        double loss = Training.Losses.Loss.For(output, data.Targets, data.Labels).ToScalar();
-        if (data.Labels is not { } labels) return (loss, null);
+        double lossSum = 0;
+        int correct = 0;
+        foreach (var chunk in new MiniBatches(data, ChunkRows, seed: 0, shuffle: false).Epoch(0))
+        {
+            using var memory = StepMemory.Begin();
+            var output = model.Forward(chunk.Inputs);
+            lossSum += Training.Losses.Loss.For(output, chunk.Targets, chunk.Labels).ToScalar() * chunk.Count;
+            if (chunk.Labels is { } labels) correct += Correct(output, labels);
+        }
+        return (lossSum / data.Count, data.Labels is null ? null : (double)correct / data.Count);
+    }
+
+    private const int ChunkRows = 256;
+
+    private static int Correct(Tensor output, int[] labels)
+    {
         int classes = output.Dim(1), correct = 0;
         for (int i = 0; i < labels.Length; i++)
         {
@@ -37,6 +53,6 @@ internal sealed class Evaluator(Module model)
             for (int c = 1; c < classes; c++) if (row[c] > row[best]) best = c;
             if (best == labels[i]) correct++;
         }
-        return (loss, (double)correct / labels.Length);
+        return correct;
     }
 }
