@@ -23,7 +23,7 @@ internal static class RunCheckpoint
         {
             writer.Write(Magic);
             writer.Write(Version);
-            var json = JsonSerializer.SerializeToUtf8Bytes(progress, ResultsJson.Options);
+            var json = JsonSerializer.SerializeToUtf8Bytes(progress, ResultsJson.Compact);
             writer.Write(json.Length);
             writer.Write(json);
             writer.Write(slots.Count);
@@ -52,7 +52,7 @@ internal static class RunCheckpoint
         using var reader = new BinaryReader(stream, Encoding.UTF8);
         if (reader.ReadUInt32() != Magic || reader.ReadInt32() != Version)
             throw new InvalidDataException($"{path}: not a TopoDsl run checkpoint of this version");
-        var progress = JsonSerializer.Deserialize<RunProgress>(reader.ReadBytes(reader.ReadInt32()), ResultsJson.Options)
+        var progress = JsonSerializer.Deserialize<RunProgress>(reader.ReadBytes(reader.ReadInt32()), ResultsJson.Compact)
             ?? throw new InvalidDataException($"{path}: empty checkpoint");
         int count = reader.ReadInt32();
         if (count != slots.Count) throw new InvalidDataException($"{path}: {count} parameters saved, the network has {slots.Count}");
