@@ -151,40 +151,8 @@ public sealed class BiLipschitzCertificate
     {
         int neighbours = Math.Min(_options.NearestNeighbours, _count - 1);
         var pairs = new List<long>(_randomFirst.Length + _count * Math.Max(0, neighbours));
-        for (int k = 0; k < _randomFirst.Length; k++) pairs.Add(PairKey(_randomFirst[k], _randomSecond[k]));
-        var distances = new float[_count];
-        var differences = new float[_count];
-        var nearest = new (float Distance, int Index)[neighbours + 1];
-        for (int i = 0; i < _count && neighbours > 0; i++)
-        {
-            SquaredDistancesFrom(i, distances, differences);
-            distances[i] = float.PositiveInfinity; // not its own neighbour
-            int found = 0;
-            float worst = float.PositiveInfinity;
-            int width = Vector<float>.Count;
-            for (int j = 0; j < _count; j++)
-            {
-                // Once k are found, most neurons are farther than all of them: skip a vector of those at a time.
-                if (found == neighbours && (j & (width - 1)) == 0 && j + width <= _count
-                    && !Vector.LessThanAny(new Vector<float>(distances, j), new Vector<float>(worst)))
-                {
-                    j += width - 1;
-                    continue;
-                }
-                float distance = distances[j];
-                if (j == i || found == neighbours && distance >= worst) continue;
-                int at = Math.Min(found, neighbours - 1);
-                if (found < neighbours) found++;
-                while (at > 0 && (nearest[at - 1].Distance > distance || nearest[at - 1].Distance == distance && nearest[at - 1].Index > j))
-                {
-                    nearest[at] = nearest[at - 1];
-                    at--;
-                }
-                nearest[at] = (distance, j);
-                if (found == neighbours) worst = nearest[found - 1].Distance;
-            }
-            for (int n = 0; n < found; n++) pairs.Add(PairKey(i, nearest[n].Index));
-        }
+        for (int k = 0; k < _randomFirst.Length; k++) pairs.Add(NearestNeighbours.PairKey(_randomFirst[k], _randomSecond[k]));
+        NearestNeighbours.AddPairs(_previous, neighbours, pairs);
         // Sorted, so that the comparison walks the cloud in order; a pair found twice is compared once.
         var keys = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(pairs);
         keys.Sort();
@@ -194,18 +162,6 @@ public sealed class BiLipschitzCertificate
         _first = new int[distinct];
         _second = new int[distinct];
         for (int k = 0; k < distinct; k++) (_first[k], _second[k]) = ((int)(keys[k] >> 32), (int)keys[k]);
-    }
-
-    private static long PairKey(int i, int j) => (long)Math.Min(i, j) << 32 | (uint)Math.Max(i, j);
-
-    private void SquaredDistancesFrom(int i, float[] distances, float[] differences)
-    {
-        Array.Clear(distances);
-        foreach (var axis in _previous)
-        {
-            System.Numerics.Tensors.TensorPrimitives.Subtract(axis, axis[i], differences);
-            System.Numerics.Tensors.TensorPrimitives.MultiplyAdd(differences, differences, distances, distances);
-        }
     }
 
     private int[] RowBoundsByPairs(int parts)
