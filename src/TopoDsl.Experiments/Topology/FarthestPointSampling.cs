@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace TopoDsl.Experiments.Topology;
 
 /// <summary>
@@ -13,6 +15,7 @@ public static class FarthestPointSampling
         int total = points.Length / dimension;
         ArgumentOutOfRangeException.ThrowIfGreaterThan(count, total);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
+        var axes = ByAxis(points, dimension, total);
         var taken = new int[count];
         var nearest = new double[total];
         Array.Fill(nearest, double.PositiveInfinity);
@@ -20,25 +23,68 @@ public static class FarthestPointSampling
         for (int k = 0; k < count; k++)
         {
             taken[k] = next;
-            var chosen = points.Slice(next * dimension, dimension);
-            int farthest = 0;
-            double farthestDistance = -1;
-            for (int i = 0; i < total; i++)
-            {
-                double sum = 0;
-                var point = points.Slice(i * dimension, dimension);
-                for (int d = 0; d < dimension; d++)
-                {
-                    double difference = point[d] - chosen[d];
-                    sum += difference * difference;
-                }
-                if (sum < nearest[i]) nearest[i] = sum;
-                if (nearest[i] > farthestDistance) (farthest, farthestDistance) = (i, nearest[i]);
-            }
-            next = farthest;
+            double farthestDistance = UpdateNearest(axes, next, nearest);
+            next = Array.IndexOf(nearest, farthestDistance);
         }
         double radius = 0;
         foreach (double d in nearest) radius = Math.Max(radius, d);
         return (taken, Math.Sqrt(radius));
+    }
+
+    /// <summary>
+    /// Lowers each point's squared distance to the sample by its distance to <paramref name="chosen"/>, a vector of points
+    /// at a time, and returns the largest. Each difference is taken in float32 and squared and summed in double, axis by
+    /// axis, so every lane computes what a loop over the points would.
+    /// </summary>
+    private static double UpdateNearest(float[][] axes, int chosen, double[] nearest)
+    {
+        int total = nearest.Length, width = Vector<float>.Count, i = 0;
+        var largest = new Vector<double>(double.NegativeInfinity);
+        for (; i + width <= total; i += width)
+        {
+            var low = Vector<double>.Zero;
+            var high = Vector<double>.Zero;
+            foreach (var axis in axes)
+            {
+                Vector.Widen(new Vector<float>(axis, i) - new Vector<float>(axis[chosen]), out var differenceLow, out var differenceHigh);
+                low += differenceLow * differenceLow;
+                high += differenceHigh * differenceHigh;
+            }
+            largest = Vector.Max(largest, Lower(nearest, i, low));
+            largest = Vector.Max(largest, Lower(nearest, i + width / 2, high));
+        }
+        double result = double.NegativeInfinity;
+        for (int lane = 0; lane < Vector<double>.Count; lane++) result = Math.Max(result, largest[lane]);
+        for (; i < total; i++)
+        {
+            double sum = 0;
+            foreach (var axis in axes)
+            {
+                double difference = axis[i] - axis[chosen];
+                sum += difference * difference;
+            }
+            if (sum < nearest[i]) nearest[i] = sum;
+            result = Math.Max(result, nearest[i]);
+        }
+        return result;
+    }
+
+    private static Vector<double> Lower(double[] nearest, int at, Vector<double> distance)
+    {
+        var current = new Vector<double>(nearest, at);
+        var lowered = Vector.ConditionalSelect(Vector.LessThan(distance, current), distance, current);
+        lowered.CopyTo(nearest, at);
+        return lowered;
+    }
+
+    private static float[][] ByAxis(ReadOnlySpan<float> points, int dimension, int total)
+    {
+        var axes = new float[dimension][];
+        for (int d = 0; d < dimension; d++)
+        {
+            axes[d] = new float[total];
+            for (int i = 0; i < total; i++) axes[d][i] = points[i * dimension + d];
+        }
+        return axes;
     }
 }
