@@ -24,7 +24,9 @@ public static class FarthestPointSampling
         {
             taken[k] = next;
             double farthestDistance = UpdateNearest(axes, next, nearest);
-            next = Array.IndexOf(nearest, farthestDistance);
+            // The first point at that distance; compared as bits, which a vector compares many at a time (the
+            // distances are sums of squares: never NaN, never -0).
+            next = System.Runtime.InteropServices.MemoryMarshal.Cast<double, long>(nearest).IndexOf(BitConverter.DoubleToInt64Bits(farthestDistance));
         }
         double radius = 0;
         foreach (double d in nearest) radius = Math.Max(radius, d);

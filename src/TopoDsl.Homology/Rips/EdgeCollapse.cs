@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Numerics;
 
 namespace TopoDsl.Homology.Rips;
@@ -26,35 +27,40 @@ internal static class EdgeCollapse
     {
         int n = metric.VertexCount;
         if (n < 3 || n > MaxVertices) return metric;
-        var graph = new CollapsingGraph(metric);
-        var (values, edges) = EdgesByValue(metric);
+        using var graph = new CollapsingGraph(metric);
+        var (order, ends) = EdgesByValue(metric);
         // Longest first: a long edge has the most common neighbours to be dominated through.
-        for (int e = edges.Length - 1; e >= 0; e--)
+        for (int e = order.Length - 1; e >= 0; e--)
         {
-            int u = (int)(edges[e] >> 32), v = (int)edges[e];
-            if (graph.IsDominated(u, v, values[e])) graph.Remove(u, v);
+            int edge = (int)order[e];
+            int u = ends[edge] >> 16, v = ends[edge] & 0xFFFF;
+            if (graph.IsDominated(u, v, BitConverter.Int32BitsToSingle((int)(order[e] >> 32)))) graph.Remove(u, v);
         }
         return graph.Remaining();
     }
 
-    /// <summary>Each edge once (u &gt; v, packed as u &lt;&lt; 32 | v), sorted by value.</summary>
-    private static (float[] Values, long[] Edges) EdgesByValue(SparseMetric metric)
+    /// <summary>
+    /// Each edge once, as (u &lt;&lt; 16 | v) with u &gt; v, and the edges in the order of their values: a non-negative
+    /// float's bits order as its value does, so one sort of (value bits &lt;&lt; 32 | edge number) orders them.
+    /// </summary>
+    private static (long[] Order, int[] Ends) EdgesByValue(SparseMetric metric)
     {
-        var values = new float[metric.EdgeCount];
-        var edges = new long[metric.EdgeCount];
+        var order = new long[metric.EdgeCount];
+        var ends = new int[metric.EdgeCount];
         int at = 0;
         for (int u = 0; u < metric.VertexCount; u++)
             for (int k = metric.Offsets[u]; k < metric.Offsets[u + 1] && metric.Neighbours[k] < u; k++)
             {
-                values[at] = metric.Distances[k];
-                edges[at++] = (long)u << 32 | (uint)metric.Neighbours[k];
+                ends[at] = u << 16 | metric.Neighbours[k];
+                order[at] = (long)BitConverter.SingleToInt32Bits(metric.Distances[k]) << 32 | (uint)at;
+                at++;
             }
-        Array.Sort(values, edges);
-        return (values, edges);
+        Array.Sort(order);
+        return (order, ends);
     }
 
     /// <summary>The graph as it loses edges: neighbour bitsets, and a full matrix of distances with removed edges at +infinity.</summary>
-    private sealed class CollapsingGraph
+    private sealed class CollapsingGraph : IDisposable
     {
         private readonly SparseMetric _metric;
         private readonly int _n;
@@ -69,8 +75,9 @@ internal static class EdgeCollapse
             _n = metric.VertexCount;
             _words = (_n + 63) >> 6;
             _adjacency = new ulong[_n * _words];
-            _distance = new float[_n * _n];
-            Array.Fill(_distance, float.PositiveInfinity);
+            // Pooled: a fresh array of this size is a large-object allocation, and every one brings the next full GC nearer.
+            _distance = ArrayPool<float>.Shared.Rent(_n * _n);
+            _distance.AsSpan(0, _n * _n).Fill(float.PositiveInfinity);
             for (int u = 0; u < _n; u++)
                 for (int k = metric.Offsets[u]; k < metric.Offsets[u + 1]; k++)
                 {
@@ -159,5 +166,7 @@ internal static class EdgeCollapse
         }
 
         private bool IsPresent(int u, int k) => _distance[u * _n + _metric.Neighbours[k]] != float.PositiveInfinity;
+
+        public void Dispose() => ArrayPool<float>.Shared.Return(_distance);
     }
 }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Runtime.CompilerServices;
 using TopoDsl.Homology.Metric;
 
@@ -7,10 +8,13 @@ namespace TopoDsl.Homology.Rips;
 internal static class MetricBuilder
 {
     /// <summary>The full n x n Euclidean distance matrix, rows in parallel.</summary>
-    public static float[] FullMatrix(PointCloud points, int threads)
+    public static float[] FullMatrix(PointCloud points, int threads) => FillFullMatrix(points, threads, new float[(long)points.Count * points.Count]);
+
+    /// <summary>The distances of all pairs into <paramref name="full"/> (at least n^2 long), row-major, zero on the diagonal.</summary>
+    private static float[] FillFullMatrix(PointCloud points, int threads, float[] full)
     {
         int n = points.Count;
-        var full = new float[(long)n * n];
+        for (int i = 0; i < n; i++) full[(long)i * n + i] = 0;
         Parallel.For(0, n, new ParallelOptions { MaxDegreeOfParallelism = threads }, i =>
         {
             for (int j = 0; j < i; j++)
@@ -111,8 +115,16 @@ internal static class MetricBuilder
     {
         if (points.Count > SmallCloud) return SparseRows(points.Count, threshold, threads, points.Distance);
         int n = points.Count;
-        var full = FullMatrix(points, threads);
-        return SparseRows(n, threshold, threads, (i, j) => full[i * n + j]);
+        // Pooled: a fresh array of this size is a large-object allocation, and every one brings the next full GC nearer.
+        var full = FillFullMatrix(points, threads, ArrayPool<float>.Shared.Rent(n * n));
+        try
+        {
+            return SparseRows(n, threshold, threads, (i, j) => full[i * n + j]);
+        }
+        finally
+        {
+            ArrayPool<float>.Shared.Return(full);
+        }
     }
 
     /// <summary>The largest cloud whose distances <see cref="Sparse(PointCloud, float, int)"/> computes once, in a full matrix.</summary>
