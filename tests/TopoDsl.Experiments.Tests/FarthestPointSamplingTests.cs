@@ -11,9 +11,7 @@ public class FarthestPointSamplingTests
     {
         var random = new Random(seed);
         int dimension = random.Next(1, 6), total = random.Next(1, 90), count = random.Next(1, total + 1);
-        bool lattice = random.Next(2) == 0; // repeated points and tied distances
-        var points = new float[total * dimension];
-        for (int k = 0; k < points.Length; k++) points[k] = lattice ? random.Next(0, 4) : (float)random.NextDouble();
+        var points = RandomClouds.RowMajor(random, total, dimension);
 
         var (indices, radius) = FarthestPointSampling.Sample(points, dimension, count);
         var (expectedIndices, expectedRadius) = Greedy(points, dimension, count);

@@ -13,14 +13,7 @@ public class NearestNeighboursTests
         int dimension = random.Next(1, NearestNeighbours.SweepDimensions + 1);
         int count = random.Next(2, 120);
         int k = random.Next(1, Math.Min(7, count));
-        // Lattice points repeat and tie often; uniform ones almost never do.
-        bool lattice = random.Next(2) == 0;
-        var axes = new float[dimension][];
-        for (int d = 0; d < dimension; d++)
-        {
-            axes[d] = new float[count];
-            for (int i = 0; i < count; i++) axes[d][i] = lattice ? random.Next(0, 5) * 0.3f : (float)(random.NextDouble() * (d + 1));
-        }
+        var axes = RandomClouds.ByAxis(RandomClouds.RowMajor(random, count, dimension), dimension);
 
         Assert.Equal(NearestNeighbours.ByRows(axes, k), NearestNeighbours.BySweep(axes, k));
     }
