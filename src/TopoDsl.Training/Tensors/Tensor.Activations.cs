@@ -8,7 +8,7 @@ namespace TopoDsl.Training.Tensors;
 /// </summary>
 public sealed partial class Tensor
 {
-    public Tensor Sigmoid() => Unary("Sigmoid", TensorPrimitives.Sigmoid, (x, y) => y * (1f - y), (x, y, g, dx) => FusedDerivatives.Sigmoid(y, g, dx));
+    public Tensor Sigmoid() => Unary("Sigmoid", SigmoidKernel.Apply, (x, y) => y * (1f - y), (x, y, g, dx) => FusedDerivatives.Sigmoid(y, g, dx));
 
     public Tensor Tanh() => Unary("Tanh", TensorPrimitives.Tanh, (x, y) => 1f - y * y, (x, y, g, dx) => FusedDerivatives.Tanh(y, g, dx));
 
