@@ -1,5 +1,6 @@
 using FsCheck.Xunit;
 using TopoDsl.Experiments.Certificate;
+using TopoDsl.Experiments.Clouds;
 
 namespace TopoDsl.Experiments.Tests;
 
@@ -13,7 +14,7 @@ public class NearestNeighboursTests
         int dimension = random.Next(1, NearestNeighbours.SweepDimensions + 1);
         int count = random.Next(2, 120);
         int k = random.Next(1, Math.Min(7, count));
-        var axes = RandomClouds.ByAxis(RandomClouds.RowMajor(random, count, dimension), dimension);
+        var axes = CloudAxes.FromRows(RandomClouds.RowMajor(random, count, dimension), dimension);
 
         Assert.Equal(NearestNeighbours.ByRows(axes, k), NearestNeighbours.BySweep(axes, k));
     }

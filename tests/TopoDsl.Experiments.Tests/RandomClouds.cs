@@ -11,17 +11,4 @@ internal static class RandomClouds
         for (int k = 0; k < points.Length; k++) points[k] = lattice ? random.Next(0, 4) * 0.3f : (float)random.NextDouble();
         return points;
     }
-
-    /// <summary>The same points stored one array per axis.</summary>
-    public static float[][] ByAxis(float[] points, int dimension)
-    {
-        int count = points.Length / dimension;
-        var axes = new float[dimension][];
-        for (int d = 0; d < dimension; d++)
-        {
-            axes[d] = new float[count];
-            for (int i = 0; i < count; i++) axes[d][i] = points[i * dimension + d];
-        }
-        return axes;
-    }
 }

@@ -1,4 +1,4 @@
-using System.Numerics;
+using TopoDsl.Experiments.Clouds;
 using TopoDsl.Training;
 using TopoDsl.Training.Tensors;
 
@@ -38,8 +38,8 @@ public sealed class BiLipschitzCertificate
     {
         _options = options;
         _count = cloud.Length / dimension;
-        _previous = ByAxis(cloud, dimension);
-        _current = ByAxis(cloud, dimension);
+        _previous = CloudAxes.FromRows(cloud, dimension);
+        _current = CloudAxes.FromRows(cloud, dimension);
         _mergeTolerance = mergeDistance ?? (float)(options.MergeTolerance * Topology.CloudTopology.Diameter(_previous));
         if (!CoversAllPairs)
         {
@@ -113,7 +113,7 @@ public sealed class BiLipschitzCertificate
     {
         if (cloud.Length != _count * _previous.Length)
             throw new ArgumentException($"the cloud must stay {_count} x {_previous.Length}", nameof(cloud));
-        Fill(_current, cloud);
+        CloudAxes.Fill(_current, cloud);
         float allowance = PairDistortion.RoundingAllowance(_previous, _current);
         var distortion = CoversAllPairs || allPairs
             ? AllPairs(allowance, threads)
@@ -177,20 +177,5 @@ public sealed class BiLipschitzCertificate
         }
         bounds[parts] = _count;
         return bounds;
-    }
-
-    private static float[][] ByAxis(ReadOnlySpan<float> cloud, int dimension)
-    {
-        var axes = new float[dimension][];
-        for (int d = 0; d < axes.Length; d++) axes[d] = new float[cloud.Length / dimension];
-        Fill(axes, cloud);
-        return axes;
-    }
-
-    private static void Fill(float[][] axes, ReadOnlySpan<float> data)
-    {
-        int dimensions = axes.Length;
-        for (int i = 0; i < axes[0].Length; i++)
-            for (int d = 0; d < dimensions; d++) axes[d][i] = data[i * dimensions + d];
     }
 }

@@ -1,4 +1,5 @@
 using System.Numerics.Tensors;
+using TopoDsl.Experiments.Clouds;
 using TopoDsl.Homology.Diagrams;
 using TopoDsl.Homology.Metric;
 using TopoDsl.Homology.Rips;
@@ -73,17 +74,7 @@ public sealed class CloudTopology(TopologyOptions options, int threads = 1)
     private const int SerialRipsPoints = 1024;
 
     /// <summary>The largest distance between two rows.</summary>
-    internal static double Diameter(float[] points, int dimension)
-    {
-        int count = points.Length / dimension;
-        var axes = new float[dimension][];
-        for (int d = 0; d < dimension; d++)
-        {
-            axes[d] = new float[count];
-            for (int i = 0; i < count; i++) axes[d][i] = points[i * dimension + d];
-        }
-        return Diameter(axes);
-    }
+    internal static double Diameter(float[] points, int dimension) => Diameter(CloudAxes.FromRows(points, dimension));
 
     /// <summary>The largest distance between two points of a cloud stored by axis, a SIMD vector of points at a time.</summary>
     internal static double Diameter(float[][] axes)

@@ -1,4 +1,5 @@
 using System.Numerics;
+using TopoDsl.Experiments.Clouds;
 
 namespace TopoDsl.Experiments.Topology;
 
@@ -15,7 +16,7 @@ public static class FarthestPointSampling
         int total = points.Length / dimension;
         ArgumentOutOfRangeException.ThrowIfGreaterThan(count, total);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
-        var axes = ByAxis(points, dimension, total);
+        var axes = CloudAxes.FromRows(points, dimension);
         var taken = new int[count];
         var nearest = new double[total];
         Array.Fill(nearest, double.PositiveInfinity);
@@ -77,16 +78,5 @@ public static class FarthestPointSampling
         var lowered = Vector.ConditionalSelect(Vector.LessThan(distance, current), distance, current);
         lowered.CopyTo(nearest, at);
         return lowered;
-    }
-
-    private static float[][] ByAxis(ReadOnlySpan<float> points, int dimension, int total)
-    {
-        var axes = new float[dimension][];
-        for (int d = 0; d < dimension; d++)
-        {
-            axes[d] = new float[total];
-            for (int i = 0; i < total; i++) axes[d][i] = points[i * dimension + d];
-        }
-        return axes;
     }
 }
