@@ -20,7 +20,8 @@ public sealed class CloudTopology(TopologyOptions options, int threads = 1)
     {
         int neurons = cloud.Length / dimension;
         var coordinates = Options.Coordinates == CloudCoordinates.Standardized ? Standardize(cloud, dimension) : cloud.ToArray();
-        double diameter = Diameter(coordinates, dimension);
+        var axes = CloudAxes.FromRows(coordinates, dimension);
+        double diameter = Diameter(axes);
         double scale = Options.FixedScale ?? Options.ScaleFraction * diameter;
         double truncation = Math.Max(scale, Options.TruncationFraction * diameter);
 
@@ -28,7 +29,7 @@ public sealed class CloudTopology(TopologyOptions options, int threads = 1)
         double covering = 0;
         if (neurons > Options.MaxPoints)
         {
-            var (indices, radius) = FarthestPointSampling.Sample(coordinates, dimension, Options.MaxPoints);
+            var (indices, radius) = FarthestPointSampling.Sample(axes, Options.MaxPoints);
             measured = new float[indices.Length * dimension];
             for (int k = 0; k < indices.Length; k++)
                 coordinates.AsSpan(indices[k] * dimension, dimension).CopyTo(measured.AsSpan(k * dimension));
@@ -72,9 +73,6 @@ public sealed class CloudTopology(TopologyOptions options, int threads = 1)
     }
 
     private const int SerialRipsPoints = 1024;
-
-    /// <summary>The largest distance between two rows.</summary>
-    internal static double Diameter(float[] points, int dimension) => Diameter(CloudAxes.FromRows(points, dimension));
 
     /// <summary>The largest distance between two points of a cloud stored by axis, a SIMD vector of points at a time.</summary>
     internal static double Diameter(float[][] axes)

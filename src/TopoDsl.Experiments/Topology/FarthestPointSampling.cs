@@ -11,27 +11,30 @@ namespace TopoDsl.Experiments.Topology;
 public static class FarthestPointSampling
 {
     /// <summary>The indices of <paramref name="count"/> points of the row-major <paramref name="points"/> (D per row), in the order taken, and the covering radius.</summary>
-    public static (int[] Indices, double CoveringRadius) Sample(ReadOnlySpan<float> points, int dimension, int count)
+    public static (int[] Indices, double CoveringRadius) Sample(ReadOnlySpan<float> points, int dimension, int count) =>
+        Sample(CloudAxes.FromRows(points, dimension), count);
+
+    /// <summary>The same for a cloud stored one array per axis.</summary>
+    internal static (int[] Indices, double CoveringRadius) Sample(float[][] axes, int count)
     {
-        int total = points.Length / dimension;
+        int total = axes[0].Length;
         ArgumentOutOfRangeException.ThrowIfGreaterThan(count, total);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
-        var axes = CloudAxes.FromRows(points, dimension);
         var taken = new int[count];
         var nearest = new double[total];
         Array.Fill(nearest, double.PositiveInfinity);
         int next = 0;
+        double farthestDistance = 0;
         for (int k = 0; k < count; k++)
         {
             taken[k] = next;
-            double farthestDistance = UpdateNearest(axes, next, nearest);
+            farthestDistance = UpdateNearest(axes, next, nearest);
             // The first point at that distance; compared as bits, which a vector compares many at a time (the
             // distances are sums of squares: never NaN, never -0).
-            next = System.Runtime.InteropServices.MemoryMarshal.Cast<double, long>(nearest).IndexOf(BitConverter.DoubleToInt64Bits(farthestDistance));
+            if (k + 1 < count)
+                next = System.Runtime.InteropServices.MemoryMarshal.Cast<double, long>(nearest).IndexOf(BitConverter.DoubleToInt64Bits(farthestDistance));
         }
-        double radius = 0;
-        foreach (double d in nearest) radius = Math.Max(radius, d);
-        return (taken, Math.Sqrt(radius));
+        return (taken, Math.Sqrt(Math.Max(0, farthestDistance)));
     }
 
     /// <summary>
