@@ -161,7 +161,7 @@ public sealed class BiLipschitzCertificate
             if (distinct == 0 || keys[k] != keys[distinct - 1]) keys[distinct++] = keys[k];
         _first = new int[distinct];
         _second = new int[distinct];
-        for (int k = 0; k < distinct; k++) (_first[k], _second[k]) = ((int)(keys[k] >> 32), (int)keys[k]);
+        for (int k = 0; k < distinct; k++) (_first[k], _second[k]) = NearestNeighbours.Pair(keys[k]);
     }
 
     private int[] RowBoundsByPairs(int parts)

@@ -14,10 +14,10 @@ internal static class NearestNeighbours
     public const int SweepDimensions = 3;
 
     /// <summary>Adds a key <see cref="PairKey"/> for each point and each of its k nearest points (a pair may be added twice).</summary>
+    /// <remarks><paramref name="k"/> must be below the point count.</remarks>
     public static void AddPairs(float[][] axes, int k, List<long> pairs)
     {
         int count = axes[0].Length;
-        k = Math.Min(k, count - 1);
         if (k <= 0) return;
         var nearest = axes.Length <= SweepDimensions ? BySweep(axes, k) : ByRows(axes, k);
         for (int i = 0; i < count; i++)
@@ -25,6 +25,9 @@ internal static class NearestNeighbours
     }
 
     public static long PairKey(int i, int j) => (long)Math.Min(i, j) << 32 | (uint)Math.Max(i, j);
+
+    /// <summary>The pair a <see cref="PairKey"/> names, the lower index first.</summary>
+    public static (int First, int Second) Pair(long key) => ((int)(key >> 32), (int)key);
 
     /// <summary>
     /// Walks outward from each point in the order of the widest axis and stops on a side once that axis alone puts the
