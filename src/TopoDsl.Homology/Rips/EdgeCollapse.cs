@@ -165,7 +165,7 @@ internal static class EdgeCollapse
             return new SparseMetric(offsets, neighbours, distances);
         }
 
-        private bool IsPresent(int u, int k) => _distance[u * _n + _metric.Neighbours[k]] != float.PositiveInfinity;
+        private bool IsPresent(int u, int k) => (_adjacency[u * _words + (_metric.Neighbours[k] >> 6)] & 1UL << _metric.Neighbours[k]) != 0;
 
         public void Dispose() => ArrayPool<float>.Shared.Return(_distance);
     }
