@@ -31,7 +31,7 @@ internal sealed class Evaluator(Module model)
         if (data.Count == 0) return (double.NaN, null);
         double lossSum = 0;
         int correct = 0;
-        foreach (var chunk in new MiniBatches(data, ChunkRows, seed: 0, shuffle: false).Epoch(0))
+        foreach (var chunk in Chunks(data).Epoch(0))
         {
             using var memory = StepMemory.Begin();
             var output = model.Forward(chunk.Inputs);
@@ -42,6 +42,17 @@ internal sealed class Evaluator(Module model)
     }
 
     private const int ChunkRows = 256;
+
+    // One per data set (the train and the test set): their order and batch buffers are made once, not at every checkpoint.
+    private readonly Dictionary<Dataset, MiniBatches> _chunks = [];
+
+    /// <summary>The set in order, <see cref="ChunkRows"/> samples at a time; a set that small as itself, without a copy.</summary>
+    private MiniBatches Chunks(Dataset data)
+    {
+        if (!_chunks.TryGetValue(data, out var chunks))
+            _chunks[data] = chunks = data.Count <= ChunkRows ? MiniBatches.FullBatch(data) : new MiniBatches(data, ChunkRows, seed: 0, shuffle: false);
+        return chunks;
+    }
 
     private static int Correct(Tensor output, int[] labels)
     {
