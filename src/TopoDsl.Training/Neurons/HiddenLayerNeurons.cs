@@ -50,14 +50,22 @@ public sealed class HiddenLayerNeurons
     {
         if (destination.Length != Count * Dimension)
             throw new ArgumentException($"the destination must hold {Count} x {Dimension} values, not {destination.Length}", nameof(destination));
-        int inputs = Input.InFeatures, outputs = Output.OutFeatures;
-        for (int i = 0; i < Count; i++)
+        // Column by column from the parameters' own arrays: the tracked loop reads the cloud after every step, and a
+        // slice and copy per neuron row cost more than the values they move.
+        int count = Count, dimension = Dimension, inputs = Input.InFeatures, outputs = Output.OutFeatures;
+        float[] weightsIn = Input.Weight.Data, weightsOut = Output.Weight.Data;
+        for (int c = 0; c < inputs; c++)
+            for (int i = 0; i < count; i++) destination[i * dimension + c] = weightsIn[i * inputs + c];
+        int at = inputs;
+        if (Input.Bias?.Data is { } bias)
         {
-            var row = destination.Slice(i * Dimension, Dimension);
-            Input.Weight.Data.AsSpan(i * inputs, inputs).CopyTo(row);
-            int at = inputs;
-            if (Input.Bias is not null) row[at++] = Input.Bias.Data[i];
-            for (int o = 0; o < outputs; o++) row[at + o] = Output.Weight.Data[o * Count + i];
+            for (int i = 0; i < count; i++) destination[i * dimension + at] = bias[i];
+            at++;
+        }
+        for (int o = 0; o < outputs; o++)
+        {
+            var column = weightsOut.AsSpan(o * count, count);
+            for (int i = 0; i < count; i++) destination[i * dimension + at + o] = column[i];
         }
     }
 
