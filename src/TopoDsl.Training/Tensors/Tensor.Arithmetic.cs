@@ -19,15 +19,17 @@ public sealed partial class Tensor
     public static Tensor operator /(float a, Tensor b) => Divide(Scalar(a), b);
     public static Tensor operator -(Tensor a) => Negate(a);
 
+    // Each backward sums a gradient down to an input's shape only when that input takes one: the constant of 1 - s in
+    // the sigmoid's derivative would otherwise sum a whole batch's gradient for nothing, at every Hessian-vector product.
     public static Tensor Add(Tensor a, Tensor b) => Binary(BinaryKernel.Add, a, b, (g, _) =>
     {
-        SendGrad(a, g.SumTo(a._shape));
-        SendGrad(b, g.SumTo(b._shape));
+        if (a.RequiresGrad) SendGrad(a, g.SumTo(a._shape));
+        if (b.RequiresGrad) SendGrad(b, g.SumTo(b._shape));
     });
 
     public static Tensor Subtract(Tensor a, Tensor b) => Binary(BinaryKernel.Subtract, a, b, (g, _) =>
     {
-        SendGrad(a, g.SumTo(a._shape));
+        if (a.RequiresGrad) SendGrad(a, g.SumTo(a._shape));
         if (b.RequiresGrad) SendGrad(b, (-g).SumTo(b._shape));
     });
 
