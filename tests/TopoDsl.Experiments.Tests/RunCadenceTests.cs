@@ -1,5 +1,6 @@
 using System.Globalization;
 using TopoDsl.Experiments.Definitions;
+using TopoDsl.Experiments.Results;
 using TopoDsl.Experiments.Running;
 using Xunit;
 
@@ -17,6 +18,24 @@ public sealed class RunCadenceTests
         var run = Assert.Single(ExperimentRunner.Run(new ResolvedExperiment(tiny, quick: false), folder.Path, 1, RunObservers.None).Runs);
         Assert.Equal(27, run.Steps);
         Assert.Equal([0, 7, 14, 21, 27], run.PersistentBetti.Select(b => b.Step));
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void The_whole_set_train_loss_is_measured_at_the_start_and_the_end_unless_asked_for_at_every_checkpoint(bool atCheckpoints)
+    {
+        using var folder = new TempFolder();
+        var tiny = TinyExperiments.FigureEight(neurons: 24, epochs: 3, samples: 400, batch: 32, seeds: 1, checkpoints: 4, sweep: [new SweepAxis("lr", [0.01])]);
+        tiny = tiny with { Tracking = tiny.Tracking with { TrainLossAtCheckpoints = atCheckpoints } };
+        var run = Assert.Single(ExperimentRunner.Run(new ResolvedExperiment(tiny, quick: false), folder.Path, 1, RunObservers.None).Runs);
+
+        var rows = File.ReadAllLines(Path.Combine(new RunFolders(folder.Path).Curves(run.Cell), "evaluation.csv")).Skip(1).Select(line => line.Split(',')).ToList();
+        Assert.Equal(["0", "7", "14", "21", "27"], rows.Select(r => r[0]));
+        var measured = rows.Where(r => r[1] != "").Select(r => r[0]).ToList();
+        Assert.Equal(atCheckpoints ? ["0", "7", "14", "21", "27"] : ["0", "27"], measured);
+        Assert.All(rows, r => Assert.True(double.Parse(r[2], CultureInfo.InvariantCulture) > 0)); // the test loss at every checkpoint
+        Assert.Equal(double.Parse(rows[^1][1], CultureInfo.InvariantCulture), run.TrainLoss);
     }
 
     [Fact]

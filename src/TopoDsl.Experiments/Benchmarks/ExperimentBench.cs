@@ -119,6 +119,7 @@ internal static class ExperimentBench
             epochs = experiment.Schedule.Epochs,
             steps = experiment.Schedule.Steps ?? 0,
             checkpoints = tracking.Checkpoints,
+            trainLossAtCheckpoints = tracking.TrainLossAtCheckpoints,
             sharpnessSamples = tracking.SharpnessSamples > 0 ? tracking.SharpnessSamples : data.Train.Count,
             allPairsUpTo = tracking.Certificate.AllPairsUpTo,
             sampledPairs = tracking.Certificate.SampledPairs,

@@ -153,16 +153,18 @@ for run in spec["runs"]:
     cloud = neurons(model); pairs = None if all_pairs else certificate_pairs(cloud, random_pairs, spec["nearestNeighbours"])
     first = None; held = True; k = k0
 
-    def checkpoint(step, cloud):
+    def checkpoint(step, cloud, with_train):
         global first
         diagrams, betti, persistent = topology(cloud.numpy(), spec["topology"])
         if first is None: first = diagrams
         [gudhi.bottleneck_distance(a, b) for a, b in zip(diagrams, first)]
-        with torch.no_grad(): loss_fn(model(xtr), ytr).item(); loss_fn(model(xte), yte).item()
+        with torch.no_grad():
+            if with_train: loss_fn(model(xtr), ytr).item()
+            loss_fn(model(xte), yte).item()
         np.savetxt(os.path.join(out_dir, f"{run['seed']}-{step}.csv"), cloud.numpy(), delimiter=",")
         return persistent
 
-    start_betti = checkpoint(0, cloud)
+    start_betti = checkpoint(0, cloud, True)
     step = 0; diverged = False
     while step < total and not diverged:
         order = torch.randperm(len(xtr), generator=g)
@@ -178,7 +180,7 @@ for run in spec["runs"]:
             cloud = new_cloud
             if at_checkpoint:
                 if not all_pairs: pairs = certificate_pairs(cloud, random_pairs, spec["nearestNeighbours"])
-                end_betti = checkpoint(step, cloud)
+                end_betti = checkpoint(step, cloud, step == total or spec["trainLossAtCheckpoints"])
     k_end = top_eigenvalue(lambda: loss_fn(model(sharp_x), sharp_y), params) if not diverged else float("nan")
     results.append({"seed": run["seed"], "lr": lr, "etaTimesK": lr * k0, "persistentStart": start_betti,
                     "persistentEnd": end_betti if not diverged else None, "held": held, "diverged": diverged})

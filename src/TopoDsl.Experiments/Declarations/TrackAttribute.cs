@@ -28,6 +28,13 @@ public sealed class TrackAttribute : Attribute
     /// </summary>
     public int SharpnessSamples { get; set; } = Defaults.SharpnessSamples;
 
+    /// <summary>
+    /// Measure the whole-set train loss and accuracy at every persistence checkpoint, not only at the start and the end
+    /// (between them, the batch loss of every step in <c>loss.csv</c> is the train curve). The test loss is measured
+    /// at every checkpoint either way.
+    /// </summary>
+    public bool TrainLossAtCheckpoints { get; set; } = Defaults.TrainLossAtCheckpoints;
+
     /// <summary>The highest homology dimension (default 2).</summary>
     public int MaxDimension { get; set; } = Defaults.Topology.MaxDimension;
 

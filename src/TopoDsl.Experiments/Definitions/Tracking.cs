@@ -21,6 +21,14 @@ public sealed record Tracking
     /// <summary>K is measured on this many training samples (the first ones); 0 means the whole training set.</summary>
     public int SharpnessSamples { get; init; } = 256;
 
+    /// <summary>
+    /// Whether the whole-set train loss (and accuracy) is measured at every checkpoint. By default it is measured at the
+    /// start and the end only, and between them the batch losses of every step (<c>loss.csv</c>) are the train curve:
+    /// on the quick FigureEight the whole training set at every checkpoint was half of the tracking's losses and a fifth
+    /// of its time. The test loss is measured at every checkpoint either way.
+    /// </summary>
+    public bool TrainLossAtCheckpoints { get; init; }
+
     /// <summary>How the clouds' topology is measured.</summary>
     public TopologyOptions Topology { get; init; } = new();
 

@@ -60,6 +60,7 @@ public static class DeclaredParts
             PersistenceEvery = track.PersistenceEvery,
             SharpnessEvery = track.SharpnessEvery,
             SharpnessSamples = track.SharpnessSamples,
+            TrainLossAtCheckpoints = track.TrainLossAtCheckpoints,
             Topology = new TopologyOptions
             {
                 MaxDimension = track.MaxDimension,

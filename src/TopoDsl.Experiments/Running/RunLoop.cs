@@ -93,7 +93,7 @@ internal sealed class RunLoop(ResolvedExperiment experiment, RunCell cell, RunFo
         bool IsCheckpoint(int step) => step == total || tracked && step % every == 0;
 
         Timings.Checkpoints.Start();
-        if (!resumed && tracked) Checkpoint(0, progress, layers, evaluator, data, slots, saveState: false);
+        if (!resumed && tracked) Checkpoint(0, progress, layers, evaluator, data, slots, saveState: false, withTrain: true);
         Timings.Checkpoints.Stop();
         observer.RunStarted(cell, result, total, resumedAt: resumed ? progress.Step : null);
 
@@ -141,13 +141,14 @@ internal sealed class RunLoop(ResolvedExperiment experiment, RunCell cell, RunFo
                 if (!finite) return Diverged(step, progress, layers, result, id);
             }
             Timings.Checkpoints.Start();
-            if (checkpoint) Checkpoint(step, progress, layers, evaluator, data, slots, saveState: step < total);
+            if (checkpoint)
+                Checkpoint(step, progress, layers, evaluator, data, slots, saveState: step < total, withTrain: step == total || Definition.Tracking.TrainLossAtCheckpoints);
             Timings.Checkpoints.Stop();
             observer.StepDone(cell, step, loss);
         }
 
         var last = progress.Evaluations[^1];
-        (result.TrainLoss, result.TestLoss, result.TrainAccuracy, result.TestAccuracy) = (last.TrainLoss, last.TestLoss, last.TrainAccuracy, last.TestAccuracy);
+        (result.TrainLoss, result.TestLoss, result.TrainAccuracy, result.TestAccuracy) = (last.TrainLoss ?? double.NaN, last.TestLoss, last.TrainAccuracy, last.TestAccuracy);
         result.Steps = progress.Step;
         foreach (var layer in layers) layer.Finish(result.Eta);
         return Complete(progress, layers, id);
@@ -201,7 +202,7 @@ internal sealed class RunLoop(ResolvedExperiment experiment, RunCell cell, RunFo
     }
 
     private void Checkpoint(int step, RunProgress progress, List<TrackedLayer> layers, Evaluator evaluator,
-        ExperimentData data, IReadOnlyList<ParameterSlot> slots, bool saveState)
+        ExperimentData data, IReadOnlyList<ParameterSlot> slots, bool saveState, bool withTrain)
     {
         foreach (var layer in mode == RunMode.Tracked ? layers : [])
         {
@@ -216,7 +217,7 @@ internal sealed class RunLoop(ResolvedExperiment experiment, RunCell cell, RunFo
             Timings.Files.Stop();
         }
         Timings.Evaluation.Start();
-        progress.Evaluations.Add(evaluator.Evaluate(step, data));
+        progress.Evaluations.Add(evaluator.Evaluate(step, data, withTrain));
         Timings.Evaluation.Stop();
         Timings.Files.Start();
         if (saveState)

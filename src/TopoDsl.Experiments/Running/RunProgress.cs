@@ -28,8 +28,8 @@ internal sealed class RunProgress
     public List<LayerProgress> Layers { get; set; } = [];
 }
 
-/// <summary>Losses and accuracies on the whole training and test sets at a step.</summary>
-internal sealed record Evaluation(int Step, double TrainLoss, double TestLoss, double? TrainAccuracy, double? TestAccuracy);
+/// <summary>Losses and accuracies on the whole test set at a step, and on the training set where it was measured.</summary>
+internal sealed record Evaluation(int Step, double? TrainLoss, double TestLoss, double? TrainAccuracy, double? TestAccuracy);
 
 /// <summary>One tracked layer's running record.</summary>
 internal sealed class LayerProgress
