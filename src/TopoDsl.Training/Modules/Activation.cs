@@ -22,6 +22,14 @@ public sealed class Activation(ActivationKind kind) : Module
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "unknown activation"),
     };
 
+    /// <summary>The activations whose derivative their output gives, which a one-input Linear layer fuses with itself.</summary>
+    internal static OutputDerivedActivation? OutputDerived(ActivationKind kind) => kind switch
+    {
+        ActivationKind.Sigmoid => OutputDerivedActivation.Sigmoid,
+        ActivationKind.Tanh => OutputDerivedActivation.Tanh,
+        _ => null,
+    };
+
     public override IEnumerable<(string Name, Tensor Value)> NamedParameters() => [];
 
     public override string ToString() => Kind.ToString();

@@ -10,7 +10,16 @@ public sealed class Sequential(params Module[] layers) : Module
     public override Tensor Forward(Tensor input)
     {
         var x = input;
-        foreach (var layer in Layers) x = layer.Forward(x);
+        for (int i = 0; i < Layers.Count; i++)
+        {
+            // A Linear layer and the activation after it go together, so that the layer can fuse them (Linear.Forward(Tensor, ActivationKind)).
+            if (Layers[i] is Linear linear && i + 1 < Layers.Count && Layers[i + 1] is Activation activation)
+            {
+                x = linear.Forward(x, activation.Kind);
+                i++;
+            }
+            else x = Layers[i].Forward(x);
+        }
         return x;
     }
 

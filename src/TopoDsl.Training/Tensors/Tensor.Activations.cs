@@ -8,9 +8,9 @@ namespace TopoDsl.Training.Tensors;
 /// </summary>
 public sealed partial class Tensor
 {
-    public Tensor Sigmoid() => Unary("Sigmoid", SigmoidKernel.Apply, (x, y) => y * (1f - y), (x, y, g, dx) => FusedDerivatives.Sigmoid(y, g, dx));
+    public Tensor Sigmoid() => Unary(OutputDerivedActivation.Sigmoid);
 
-    public Tensor Tanh() => Unary("Tanh", TensorPrimitives.Tanh, (x, y) => 1f - y * y, (x, y, g, dx) => FusedDerivatives.Tanh(y, g, dx));
+    public Tensor Tanh() => Unary(OutputDerivedActivation.Tanh);
 
     public Tensor Exp() => Unary("Exp", TensorPrimitives.Exp, (x, y) => y);
 
@@ -57,6 +57,9 @@ public sealed partial class Tensor
     /// the backward pass builds a graph. Otherwise <paramref name="fused"/>, when given, computes g f'(x) in one
     /// pass without temporaries (the common, first-order case).
     /// </summary>
+    private Tensor Unary(OutputDerivedActivation activation) =>
+        Unary(activation.Name, activation.Forward, (_, y) => activation.Derivative(y), (_, y, g, dx) => activation.Fused(y, g, dx));
+
     internal Tensor Unary(string name, UnaryForward forward, Func<Tensor, Tensor, Tensor> derivative, FusedBackward? fused = null)
     {
         var y = Uninitialized(Count);
