@@ -1,4 +1,6 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace TopoDsl.Training.LinearAlgebra;
 
@@ -53,12 +55,55 @@ internal static unsafe class Packing
     /// <summary>`lanes` source rows of `count` contiguous values are interleaved: value p of row i goes to p * tile + i.</summary>
     private static void Interleave(float* src, int stride, int lanes, int count, int tile, float* dst)
     {
-        for (int i = 0; i < lanes; i++)
+        int p = 0;
+        // A transpose: as 8 x 8 blocks in registers where AVX has them (element by element, the strided stores took as
+        // long as a third of the kernel's time on the forward product of a 784-256 layer).
+        if (Avx.IsSupported)
+            for (; p + 8 <= count; p += 8)
+                for (int i = 0; i < tile; i += 8)
+                    TransposeBlock(src + (nint)i * stride + p, stride, Math.Max(0, Math.Min(8, lanes - i)), Math.Min(8, tile - i), dst + (nint)p * tile + i, tile);
+        for (int i = 0; i < tile; i++)
         {
             float* row = src + (nint)i * stride;
-            for (int p = 0; p < count; p++) dst[(nint)p * tile + i] = row[p];
+            for (int q = p; q < count; q++) dst[(nint)q * tile + i] = i < lanes ? row[q] : 0;
         }
-        for (int i = lanes; i < tile; i++)
-            for (int p = 0; p < count; p++) dst[(nint)p * tile + i] = 0;
     }
+
+    /// <summary>
+    /// Values [0, 8) of <paramref name="rows"/> source rows (the rest of 8 read as zeros) go to 8 destination rows
+    /// `tile` apart, <paramref name="width"/> values each: value q of source row i to q * tile + i.
+    /// </summary>
+    private static void TransposeBlock(float* src, int stride, int rows, int width, float* dst, int tile)
+    {
+        var r0 = Row(src, stride, rows, 0); var r1 = Row(src, stride, rows, 1);
+        var r2 = Row(src, stride, rows, 2); var r3 = Row(src, stride, rows, 3);
+        var r4 = Row(src, stride, rows, 4); var r5 = Row(src, stride, rows, 5);
+        var r6 = Row(src, stride, rows, 6); var r7 = Row(src, stride, rows, 7);
+        // Pairs of rows interleaved, then pairs of pairs: each 128-bit half then holds one column of four rows.
+        var t0 = Avx.UnpackLow(r0, r1); var t1 = Avx.UnpackHigh(r0, r1);
+        var t2 = Avx.UnpackLow(r2, r3); var t3 = Avx.UnpackHigh(r2, r3);
+        var t4 = Avx.UnpackLow(r4, r5); var t5 = Avx.UnpackHigh(r4, r5);
+        var t6 = Avx.UnpackLow(r6, r7); var t7 = Avx.UnpackHigh(r6, r7);
+        var s0 = Avx.Shuffle(t0, t2, 0x44); var s1 = Avx.Shuffle(t0, t2, 0xEE);
+        var s2 = Avx.Shuffle(t1, t3, 0x44); var s3 = Avx.Shuffle(t1, t3, 0xEE);
+        var s4 = Avx.Shuffle(t4, t6, 0x44); var s5 = Avx.Shuffle(t4, t6, 0xEE);
+        var s6 = Avx.Shuffle(t5, t7, 0x44); var s7 = Avx.Shuffle(t5, t7, 0xEE);
+        var mask = Avx.CompareLessThan(Indices, Vector256.Create((float)width));
+        Store(Avx.Permute2x128(s0, s4, 0x20), dst, width, mask); Store(Avx.Permute2x128(s1, s5, 0x20), dst + tile, width, mask);
+        Store(Avx.Permute2x128(s2, s6, 0x20), dst + 2 * tile, width, mask); Store(Avx.Permute2x128(s3, s7, 0x20), dst + 3 * tile, width, mask);
+        Store(Avx.Permute2x128(s0, s4, 0x31), dst + 4 * tile, width, mask); Store(Avx.Permute2x128(s1, s5, 0x31), dst + 5 * tile, width, mask);
+        Store(Avx.Permute2x128(s2, s6, 0x31), dst + 6 * tile, width, mask); Store(Avx.Permute2x128(s3, s7, 0x31), dst + 7 * tile, width, mask);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<float> Row(float* src, int stride, int rows, int i) => i < rows ? Avx.LoadVector256(src + (nint)i * stride) : Vector256<float>.Zero;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Store(Vector256<float> column, float* to, int width, Vector256<float> mask)
+    {
+        if (width == 8) Avx.Store(to, column);
+        else Avx.MaskStore(to, mask, column);
+    }
+
+    private static readonly Vector256<float> Indices = Vector256.Create(0f, 1, 2, 3, 4, 5, 6, 7);
 }
