@@ -1,5 +1,7 @@
 using System.Buffers;
+using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
 using TopoDsl.Homology.Metric;
 
 namespace TopoDsl.Homology.Rips;
@@ -119,7 +121,7 @@ internal static class MetricBuilder
         var full = FillFullMatrix(points, threads, ArrayPool<float>.Shared.Rent(n * n));
         try
         {
-            return SparseRows(n, threshold, threads, (i, j) => full[i * n + j]);
+            return SparseRows(full, n, threshold, threads);
         }
         finally
         {
@@ -162,6 +164,43 @@ internal static class MetricBuilder
             }
         });
         return new SparseMetric(offsets, neighbours, distances);
+    }
+
+    /// <summary>
+    /// <see cref="SparseRows(int, float, int, Func{int, int, float})"/> for a full n x n matrix, read as rows of floats
+    /// (a delegate call per distance was most of the time of a budget-sized cloud's lists).
+    /// </summary>
+    private static SparseMetric SparseRows(float[] full, int n, float threshold, int threads)
+    {
+        var options = new ParallelOptions { MaxDegreeOfParallelism = threads };
+        var offsets = new int[n + 1];
+        Parallel.For(0, n, options, i =>
+        {
+            var row = full.AsSpan(i * n, n);
+            offsets[i + 1] = CountWithin(row, threshold) - (row[i] <= threshold ? 1 : 0);
+        });
+        for (int i = 0; i < n; i++) offsets[i + 1] = checked(offsets[i + 1] + offsets[i]);
+        var neighbours = new int[offsets[n]];
+        var distances = new float[offsets[n]];
+        Parallel.For(0, n, options, i =>
+        {
+            var row = full.AsSpan(i * n, n);
+            int at = offsets[i];
+            for (int j = 0; j < row.Length; j++)
+                if (j != i && row[j] <= threshold) { neighbours[at] = j; distances[at++] = row[j]; }
+        });
+        return new SparseMetric(offsets, neighbours, distances);
+    }
+
+    private static int CountWithin(ReadOnlySpan<float> row, float threshold)
+    {
+        int count = 0, j = 0;
+        var limit = Vector256.Create(threshold);
+        for (; j + Vector256<float>.Count <= row.Length; j += Vector256<float>.Count)
+            count += BitOperations.PopCount(Vector256.LessThanOrEqual(Vector256.Create(row.Slice(j, Vector256<float>.Count)), limit).ExtractMostSignificantBits());
+        for (; j < row.Length; j++)
+            if (row[j] <= threshold) count++;
+        return count;
     }
 
     /// <summary>Neighbour lists of an edge list: symmetric, self-loops dropped, a repeated pair keeps its smallest distance.</summary>
