@@ -79,7 +79,7 @@ internal sealed class RunLoop(ResolvedExperiment experiment, RunCell cell, RunFo
             layer.Result.Certificate.Reasons = verdict is null
                 ? [$"{Definition.Optimizer.Name} is not an [UpdateRule] rule, so the rule checker has not shown it equivariant and Lipschitz"]
                 : verdict.TheoremApplies ? [] : [.. verdict.Reasons];
-            if (layer.Result.Certificate.Applies && tracked) layer.StartCertificate(Definition.Tracking.Certificate, SeedStreams.Derive(cell.Seed, PairStream + (ulong)layer.Index));
+            if (layer.Result.Certificate.Applies && tracked) layer.StartCertificate(Definition.Tracking.Certificate, SeedStreams.Derive(cell.Seed, PairStream + (ulong)layer.Index), progress.Step);
         }
 
         var batches = experiment.Schedule.BatchSize is int size && size > 0 && size < data.Train.Count
@@ -132,7 +132,7 @@ internal sealed class RunLoop(ResolvedExperiment experiment, RunCell cell, RunFo
             if (tracked)
                 foreach (var layer in layers) layer.AfterStep(step, result.Eta, progress.CurrentK, allPairs: checkpoint, threads);
             Timings.Certificate.Stop();
-            if (checkpoint && tracked && !layers.All(layer => layer.ReadFinite())) return Diverged(step, progress, layers, result, id);
+            if (checkpoint && tracked && !layers.All(layer => layer.IsFiniteAt(step))) return Diverged(step, progress, layers, result, id);
             if (tracked && (Definition.Tracking.SharpnessEvery > 0 && step % Definition.Tracking.SharpnessEvery == 0 || step == total))
             {
                 Timings.Sharpness.Start();

@@ -40,12 +40,20 @@ internal sealed class TrackedLayer
     /// <summary>The cloud as last read (row-major H x D).</summary>
     public ReadOnlySpan<float> Cloud => _cloud;
 
-    public void Read() => _neurons.Read(_cloud);
+    // The step whose cloud _cloud holds: a checkpoint's step reads it once for the certificate, the finiteness check and the topology.
+    private int _readAtStep = -1;
+
+    private void ReadAt(int step)
+    {
+        if (_readAtStep == step) return;
+        _neurons.Read(_cloud);
+        _readAtStep = step;
+    }
 
     /// <summary>Starts the certificate at the current cloud (a fresh run) or continues it from the checkpoint's totals.</summary>
-    public void StartCertificate(CertificateOptions options, ulong seed)
+    public void StartCertificate(CertificateOptions options, ulong seed, int step)
     {
-        Read();
+        ReadAt(step);
         _certificate = Progress.Certificate is { } saved
             ? BiLipschitzCertificate.Resume(_cloud, Dimension, options, seed, saved)
             : new BiLipschitzCertificate(_cloud, Dimension, options, seed);
@@ -58,7 +66,7 @@ internal sealed class TrackedLayer
     public void AfterStep(int step, double eta, double k, bool allPairs, int threads)
     {
         if (_certificate is null) return;
-        Read();
+        ReadAt(step);
         var distortion = _certificate.Observe(_cloud, step, eta, k, allPairs, threads);
         Progress.Expansion.Add(distortion.Expansion);
         Progress.Contraction.Add(distortion.Contraction);
@@ -72,12 +80,12 @@ internal sealed class TrackedLayer
     }
 
     /// <summary>
-    /// Reads the cloud and says whether every coordinate is finite. A step can send the neurons to infinity while
-    /// its own loss, taken before the update, is still finite; such a cloud has no topology to measure.
+    /// Whether every coordinate of the cloud after <paramref name="step"/> is finite. A step can send the neurons to
+    /// infinity while its own loss, taken before the update, is still finite; such a cloud has no topology to measure.
     /// </summary>
-    public bool ReadFinite()
+    public bool IsFiniteAt(int step)
     {
-        Read();
+        ReadAt(step);
         foreach (float value in _cloud)
             if (!float.IsFinite(value)) return false;
         return true;
@@ -86,7 +94,7 @@ internal sealed class TrackedLayer
     /// <summary>Measures the topology of the current cloud and records it (the first call fixes the initial diagrams).</summary>
     public TopologySnapshot Measure(int step)
     {
-        Read();
+        ReadAt(step);
         var snapshot = _topology.Measure(_cloud, Dimension, step);
         // The first measurement is step 0's; a resumed run finds it in the result it carries.
         _initial ??= Result.Diagrams.Count > 0
