@@ -20,6 +20,8 @@ public sealed class BiLipschitzCertificate
     private readonly float _mergeTolerance;
     private float[][] _previous;
     private float[][] _current;
+    // The previous cloud's largest magnitude, kept from when it was the current one (the rounding allowance needs both).
+    private float _previousLargest;
 
     /// <summary>Starts from the neurons' initial positions, an H x D tensor.</summary>
     public BiLipschitzCertificate(Tensor initialCloud, CertificateOptions options, ulong seed)
@@ -40,6 +42,7 @@ public sealed class BiLipschitzCertificate
         _count = cloud.Length / dimension;
         _previous = CloudAxes.FromRows(cloud, dimension);
         _current = CloudAxes.FromRows(cloud, dimension);
+        _previousLargest = PairDistortion.LargestMagnitude(_previous);
         _mergeTolerance = mergeDistance ?? (float)(options.MergeTolerance * Topology.CloudTopology.Diameter(_previous));
         if (!CoversAllPairs)
         {
@@ -114,11 +117,13 @@ public sealed class BiLipschitzCertificate
         if (cloud.Length != _count * _previous.Length)
             throw new ArgumentException($"the cloud must stay {_count} x {_previous.Length}", nameof(cloud));
         CloudAxes.Fill(_current, cloud);
-        float allowance = PairDistortion.RoundingAllowance(_previous, _current);
+        float currentLargest = PairDistortion.LargestMagnitude(_current);
+        float allowance = PairDistortion.RoundingAllowance(_previous.Length, _previousLargest, currentLargest);
         var distortion = CoversAllPairs || allPairs
             ? AllPairs(allowance, threads)
             : PairDistortion.Pairs(_previous, _current, allowance, _mergeTolerance, _first, _second);
         (_previous, _current) = (_current, _previous);
+        _previousLargest = currentLargest;
         if (allPairs && !CoversAllPairs) RefreshNeighbours();
         // A cloud gone to infinity or NaN has torn apart: the ratios are unbounded, not undefined.
         if (double.IsNaN(distortion.Expansion) || double.IsNaN(distortion.Contraction))

@@ -21,14 +21,16 @@ internal static class PairDistortion
     public const float RelativeSlack = 1f / (1 << 20);
 
     /// <summary>The allowance for float32 rounding of the update: √D ulp(the largest coordinate magnitude of either cloud).</summary>
-    public static float RoundingAllowance(float[][] before, float[][] after)
+    /// <summary>√D ulp(max |x|) over both clouds, from each cloud's largest magnitude (<see cref="LargestMagnitude"/>).</summary>
+    public static float RoundingAllowance(int dimension, float largestBefore, float largestAfter)
     {
-        float largest = Math.Max(LargestMagnitude(before), LargestMagnitude(after));
+        float largest = Math.Max(largestBefore, largestAfter);
         float ulp = largest == 0 ? float.Epsilon : MathF.BitIncrement(largest) - largest;
-        return MathF.Sqrt(before.Length) * ulp;
+        return MathF.Sqrt(dimension) * ulp;
     }
 
-    private static float LargestMagnitude(float[][] cloud)
+    /// <summary>The largest |coordinate| of a cloud stored by axis; +infinity when one is NaN.</summary>
+    public static float LargestMagnitude(float[][] cloud)
     {
         float largest = 0;
         foreach (var axis in cloud)
