@@ -285,13 +285,15 @@ internal static class ExperimentReader
                 else
                 {
                     int coordinates = widths[layer] + (bias ? 1 : 0) + widths[layer + 2];
-                    var (shapeName, needed, fits) = shape switch
+                    // By the member's name, not its value, so that the table follows the enum if its members move.
+                    string shapeName = initial.ConstructorArguments[0].Type?.GetMembers().OfType<IFieldSymbol>()
+                        .FirstOrDefault(f => f.HasConstantValue && Equals(f.ConstantValue, shape))?.Name ?? "";
+                    var (needed, fits) = shapeName switch
                     {
-                        0 => ("FigureEight", "2", coordinates == 2),
-                        1 => ("TwoCircles", "2", coordinates == 2),
-                        2 => ("SolidDoubleTorus", "3", coordinates == 3),
-                        3 => ("EmbeddedSphere", "at least 3", coordinates >= 3),
-                        _ => ("", "", true), // not a shape: reported above
+                        "FigureEight" or "TwoCircles" => ("2", coordinates == 2),
+                        "SolidDoubleTorus" => ("3", coordinates == 3),
+                        "EmbeddedSphere" => ("at least 3", coordinates >= 3),
+                        _ => ("", true), // not a shape: reported above
                     };
                     if (!fits) Report(ExperimentDiagnostics.ShapeDoesNotFit, AttributeExpressions.LocationOf(initial, cancellation), shapeName, needed, layer, network, coordinates);
                 }
