@@ -24,7 +24,9 @@ public sealed class KillTests
         // Once just after the first checkpoint of the first run is on disk, once between checkpoints of the second run.
         var first = Run(killed.Path, killWhen: () => Checkpoints(killed.Path, "lr=0.0025_seed=0"));
         Assert.True(first.Killed, "the first run finished before it could be killed");
-        var second = Run(killed.Path, killWhen: () => Checkpoints(killed.Path, "lr=0.003_seed=0"), extraDelay: TimeSpan.FromMilliseconds(150));
+        // A short delay: a quick cell trains in about 0.1-0.3 s, and its first checkpoint (step 56 of 560) leaves most of
+        // that, but a delay of a large part of it (150 ms, before the training engine got faster) let the run finish first.
+        var second = Run(killed.Path, killWhen: () => Checkpoints(killed.Path, "lr=0.003_seed=0"), extraDelay: TimeSpan.FromMilliseconds(15));
         Assert.True(second.Killed, "the second run finished before it could be killed");
         Assert.True(File.Exists(Path.Combine(killed.Path, "runs", "lr=0.0025_seed=0", "result.json")), "the first cell was complete before the second kill");
         var last = Run(killed.Path, killWhen: null);
