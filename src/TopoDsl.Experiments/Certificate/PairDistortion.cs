@@ -170,8 +170,13 @@ internal static class PairDistortion
             var newDistance = Vector.SquareRoot(newSquared);
             var slack = _allowance + _slack * oldDistance;
             var safe = Vector.Max(oldDistance, _tiny);
-            _expansion = Vector.Max(_expansion, (newDistance - oldDistance - slack) / safe);
-            _contraction = Vector.Max(_contraction, (oldDistance - newDistance - slack) / safe);
+            // One quotient serves both sides: (|new - old| - slack) / safe is the expansion's where the pair grew and the
+            // contraction's where it shrank (o - n is -(n - o) exactly); the other side's quotient is negative there and
+            // can be read as 0, since both maxima start at 0. NaN (n - o ≥ 0 and < 0 both false) goes to both, as before.
+            var change = newDistance - oldDistance;
+            var quotient = (Vector.Abs(change) - slack) / safe;
+            _expansion = Vector.Max(_expansion, Vector.ConditionalSelect(Vector.LessThan(change, Vector<float>.Zero), Vector<float>.Zero, quotient));
+            _contraction = Vector.Max(_contraction, Vector.ConditionalSelect(Vector.GreaterThan(change, Vector<float>.Zero), Vector<float>.Zero, quotient));
             _merges -= Vector.BitwiseAnd(Vector.GreaterThanOrEqual(oldDistance, _tolerance), Vector.LessThan(newDistance, _tolerance));
         }
 
