@@ -16,15 +16,17 @@ public sealed partial class Tensor
     /// Every float is the one the separate operations give (MatMulTransposed's outer product, the bias added, the
     /// activation; then the activation's fused derivative and the products' backward sums, in the same order), so
     /// fusing changes no result. That holds when the rows start on a whole vector of the activation's kernels, which is
-    /// why <paramref name="weight"/> must have a multiple of <see cref="OneInputLinearWidthMultiple"/> rows.
+    /// why <paramref name="weight"/> must have a multiple of <see cref="OneInputLinearWidthMultiple"/> rows. (In a graph
+    /// where the weight or the input also feeds other operations, their gradients arrive in the fused node's place in
+    /// the backward order; three or more contributions to one tensor may then be summed in another order.)
     /// </remarks>
     internal static Tensor OneInputLinear(Tensor input, Tensor weight, Tensor? bias, OutputDerivedActivation activation)
     {
-        int rows = input.Dim(0), width = weight.Dim(0);
-        if (input.Rank != 2 || input.Dim(1) != 1 || weight.Rank != 2 || weight.Dim(1) != 1 || width % OneInputLinearWidthMultiple != 0
-            || bias is not null && (bias.Rank != 1 || bias.Dim(0) != width))
+        if (input.Rank != 2 || input.Dim(1) != 1 || weight.Rank != 2 || weight.Dim(1) != 1 || weight.Dim(0) % OneInputLinearWidthMultiple != 0
+            || bias is not null && (bias.Rank != 1 || bias.Dim(0) != weight.Dim(0)))
             throw new ShapeMismatchException(
                 $"internal: one-input linear of {Shapes.Format(input.Shape)}, weight {Shapes.Format(weight.Shape)}, bias {(bias is null ? "none" : Shapes.Format(bias.Shape))}");
+        int rows = input.Dim(0), width = weight.Dim(0);
         var y = Uninitialized(rows * width);
         for (int i = 0; i < rows; i++)
         {
@@ -61,8 +63,10 @@ public sealed partial class Tensor
         }
         if (weightSum is not null)
         {
-            // As the matrix-vector product of the unfused backward writes it (alpha 1, beta 0): the same floats, -0 included.
-            for (int j = 0; j < width; j++) weightSum[j] = 1f * weightSum[j] + 0;
+            // As the unfused backward's product writes it, -0 included: for one row an outer product (the row's dz times
+            // its input, nothing added), for more a matrix-vector product (the sum from +0, then alpha 1 and beta 0).
+            if (rows == 1) TensorPrimitives.Multiply(dz, input.Data[0], weightSum);
+            else for (int j = 0; j < width; j++) weightSum[j] = 1f * weightSum[j] + 0;
             SendGrad(weight, new Tensor(weightSum, width, 1));
         }
         if (biasSum is not null) SendGrad(bias!, new Tensor(biasSum, width));

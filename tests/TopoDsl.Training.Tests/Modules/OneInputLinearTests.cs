@@ -17,7 +17,8 @@ public sealed class OneInputLinearTests
     [Property(MaxTest = 120)]
     public void Fused_and_separate_give_the_same_floats(PositiveInt rowCount, PositiveInt blocks, bool bias, bool tanh, bool inputTakesGradient, int seed)
     {
-        int rows = 1 + rowCount.Get % 40, width = Tensor.OneInputLinearWidthMultiple * (1 + blocks.Get % 6);
+        // One row in a quarter of the cases: its weight gradient is an outer product in the unfused backward, not a sum.
+        int rows = rowCount.Get % 4 == 0 ? 1 : 1 + rowCount.Get % 40, width = Tensor.OneInputLinearWidthMultiple * (1 + blocks.Get % 6);
         var kind = tanh ? ActivationKind.Tanh : ActivationKind.Sigmoid;
         var rng = new Rng((ulong)seed);
         var linear = new Linear(1, width, bias, rng);
@@ -31,16 +32,17 @@ public sealed class OneInputLinearTests
         var separate = Activation.Apply(kind, linear.Forward(input));
         var (separateGradients, separateOutput) = FirstOrder(separate, linear, input, weights);
 
-        Assert.Equal(separateOutput, fusedOutput);
+        // Bit patterns, so that -0 and +0 differ (saturated activations give zero derivatives).
+        Assert.Equal(Bits(separateOutput), Bits(fusedOutput));
         Assert.Equal(separateGradients.Count, fusedGradients.Count);
-        for (int k = 0; k < separateGradients.Count; k++) Assert.Equal(separateGradients[k], fusedGradients[k]);
+        for (int k = 0; k < separateGradients.Count; k++) Assert.Equal(Bits(separateGradients[k]), Bits(fusedGradients[k]));
         Assert.Contains(fusedGradients[0], g => g != 0); // gradients of zeros would prove nothing
 
         var parameters = linear.Parameters().ToList();
         var direction = parameters.Select(p => new Tensor(Enumerable.Range(0, p.Count).Select(_ => (float)rng.Normal()).ToArray(), p.Shape.ToArray())).ToList();
         var fusedProduct = Hessian.VectorProduct(() => (linear.Forward(input, kind) * weights).Sum(), parameters, direction);
         var separateProduct = Hessian.VectorProduct(() => (Activation.Apply(kind, linear.Forward(input)) * weights).Sum(), parameters, direction);
-        for (int k = 0; k < parameters.Count; k++) Assert.Equal(separateProduct[k].Data, fusedProduct[k].Data);
+        for (int k = 0; k < parameters.Count; k++) Assert.Equal(Bits(separateProduct[k].Data), Bits(fusedProduct[k].Data));
     }
 
     [Fact]
@@ -53,6 +55,8 @@ public sealed class OneInputLinearTests
         Assert.Equal("Sigmoid", new Linear(1, 24, false, rng).Forward(one, ActivationKind.Sigmoid).Node!.Operation);
         Assert.Equal("Relu", new Linear(1, 32, false, rng).Forward(one, ActivationKind.Relu).Node!.Operation);
     }
+
+    private static int[] Bits(float[] values) => values.Select(BitConverter.SingleToInt32Bits).ToArray();
 
     private static (List<float[]> Gradients, float[] Output) FirstOrder(Tensor output, Linear linear, Tensor input, Tensor weights)
     {
