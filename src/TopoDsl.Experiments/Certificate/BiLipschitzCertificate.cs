@@ -148,7 +148,9 @@ public sealed class BiLipschitzCertificate
         var parts = new StepDistortion[threads];
         Parallel.For(0, threads, new ParallelOptions { MaxDegreeOfParallelism = threads }, part =>
             parts[part] = PairDistortion.AllPairs(_previous, _current, allowance, _mergeTolerance, bounds[part], bounds[part + 1]));
-        return new StepDistortion(parts.Max(p => p.Expansion), parts.Max(p => p.Contraction), parts.Sum(p => p.Merges), parts.Sum(p => p.Pairs));
+        // Math.Max keeps a NaN (a cloud gone to NaN or infinity), which LINQ's Max would rank lowest and drop.
+        return new StepDistortion(parts.Select(p => p.Expansion).Aggregate(Math.Max), parts.Select(p => p.Contraction).Aggregate(Math.Max),
+            parts.Sum(p => p.Merges), parts.Sum(p => p.Pairs));
     }
 
     /// <summary>The sample between checkpoints: the random pairs and each neuron's nearest neighbours in the current cloud.</summary>

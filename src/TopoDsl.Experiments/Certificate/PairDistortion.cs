@@ -20,8 +20,10 @@ internal static class PairDistortion
 {
     public const float RelativeSlack = 1f / (1 << 20);
 
-    /// <summary>The allowance for float32 rounding of the update: √D ulp(the largest coordinate magnitude of either cloud).</summary>
-    /// <summary>√D ulp(max |x|) over both clouds, from each cloud's largest magnitude (<see cref="LargestMagnitude"/>).</summary>
+    /// <summary>
+    /// The allowance for float32 rounding of the update: √D ulp(the largest coordinate magnitude of either cloud), from
+    /// each cloud's largest magnitude (<see cref="LargestMagnitude"/>).
+    /// </summary>
     public static float RoundingAllowance(int dimension, float largestBefore, float largestAfter)
     {
         float largest = Math.Max(largestBefore, largestAfter);
@@ -172,7 +174,8 @@ internal static class PairDistortion
             var safe = Vector.Max(oldDistance, _tiny);
             // One quotient serves both sides: (|new - old| - slack) / safe is the expansion's where the pair grew and the
             // contraction's where it shrank (o - n is -(n - o) exactly); the other side's quotient is negative there and
-            // can be read as 0, since both maxima start at 0. NaN (n - o ≥ 0 and < 0 both false) goes to both, as before.
+            // can be read as 0, since both maxima start at 0. A NaN change (neither < 0 nor > 0) gives NaN to both sides,
+            // and any NaN marks the step torn apart (BiLipschitzCertificate.Observe).
             var change = newDistance - oldDistance;
             var quotient = (Vector.Abs(change) - slack) / safe;
             _expansion = Vector.Max(_expansion, Vector.ConditionalSelect(Vector.LessThan(change, Vector<float>.Zero), Vector<float>.Zero, quotient));

@@ -40,7 +40,9 @@ internal sealed class TrackedLayer
     /// <summary>The cloud as last read (row-major H x D).</summary>
     public ReadOnlySpan<float> Cloud => _cloud;
 
-    // The step whose cloud _cloud holds: a checkpoint's step reads it once for the certificate, the finiteness check and the topology.
+    // The step whose cloud _cloud holds: a checkpoint's step reads it once for the certificate, the finiteness check and
+    // the topology. Nothing writes the layer's parameters between those calls within a step (sharpness only reads
+    // them); anything that did would have to set this back to -1.
     private int _readAtStep = -1;
 
     private void ReadAt(int step)
