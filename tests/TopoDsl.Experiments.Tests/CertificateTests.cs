@@ -123,6 +123,22 @@ public sealed class CertificateTests
         Assert.Equal(one, two);
     }
 
+    [Theory]
+    [InlineData(1, float.NaN)]
+    [InlineData(2, float.NaN)]
+    [InlineData(1, float.PositiveInfinity)]
+    [InlineData(2, float.PositiveInfinity)]
+    public void A_neuron_gone_to_NaN_or_infinity_tears_the_cloud_on_one_thread_or_two(int threads, float value)
+    {
+        var cloud = RandomCloud(700, 3, seed: 7);
+        var moved = (float[])cloud.Clone();
+        moved[1] = value; // neuron 0, whose pairs are all in the first thread's share of the rows
+        var certificate = new BiLipschitzCertificate(cloud, 3, new CertificateOptions { AllPairsUpTo = 1000 }, 0);
+        var step = certificate.Observe(moved, 1, 0.1, 1, threads: threads);
+        Assert.Equal(double.PositiveInfinity, step.Expansion);
+        Assert.False(certificate.Held);
+    }
+
     /// <summary>
     /// For random clouds moved by random smooth maps, the certificate's deviation is the independent one to within
     /// the float32 rounding allowance, and its verdict agrees with the independent check against the band beyond that allowance.
