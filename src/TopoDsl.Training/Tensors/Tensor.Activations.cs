@@ -52,14 +52,15 @@ public sealed partial class Tensor
     internal delegate void UnaryForward(ReadOnlySpan<float> x, Span<float> y);
     internal delegate void FusedBackward(ReadOnlySpan<float> x, ReadOnlySpan<float> y, ReadOnlySpan<float> g, Span<float> dx);
 
+    /// <summary>An activation whose derivative its output gives (sigmoid, tanh), from its one definition.</summary>
+    private Tensor Unary(OutputDerivedActivation activation) =>
+        Unary(activation.Name, activation.Forward, (_, y) => activation.Derivative(y), (_, y, g, dx) => activation.Fused(y, g, dx));
+
     /// <summary>
     /// y = f(x) elementwise; <paramref name="derivative"/>(x, y) gives f'(x) as a tensor expression, used when
     /// the backward pass builds a graph. Otherwise <paramref name="fused"/>, when given, computes g f'(x) in one
     /// pass without temporaries (the common, first-order case).
     /// </summary>
-    private Tensor Unary(OutputDerivedActivation activation) =>
-        Unary(activation.Name, activation.Forward, (_, y) => activation.Derivative(y), (_, y, g, dx) => activation.Fused(y, g, dx));
-
     internal Tensor Unary(string name, UnaryForward forward, Func<Tensor, Tensor, Tensor> derivative, FusedBackward? fused = null)
     {
         var y = Uninitialized(Count);
