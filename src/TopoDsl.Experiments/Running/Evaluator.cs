@@ -18,16 +18,17 @@ internal sealed class Evaluator(Module model)
     public Evaluation Evaluate(int step, ExperimentData data, bool withTrain)
     {
         using var _ = GradMode.Disable();
-        var (trainLoss, trainAccuracy) = withTrain ? Measure(data.Train) : (null, null);
+        double? trainLoss = null, trainAccuracy = null;
+        if (withTrain) (trainLoss, trainAccuracy) = Measure(data.Train);
         var (testLoss, testAccuracy) = Measure(data.Test);
-        return new Evaluation(step, trainLoss, testLoss ?? double.NaN, trainAccuracy, testAccuracy);
+        return new Evaluation(step, trainLoss, testLoss, trainAccuracy, testAccuracy);
     }
 
     /// <summary>
     /// The set's mean loss and accuracy, in chunks of <see cref="ChunkRows"/> samples: a whole set at once would hold its
     /// hidden activations in memory (a 60,000-sample set through 1024 neurons: 245 MB), and chunks stay in cache.
     /// </summary>
-    private (double? Loss, double? Accuracy) Measure(Dataset data)
+    private (double Loss, double? Accuracy) Measure(Dataset data)
     {
         if (data.Count == 0) return (double.NaN, null);
         double lossSum = 0;
