@@ -28,6 +28,10 @@ public static class SublevelPersistence
 
         var forest = new MinimumForest(vertexValues.Length);
         var merges = new List<MergeEvent>();
+        var saddles = new List<int>();
+        var treeSources = new int[Math.Max(vertexValues.Length - 1, 0)];
+        var treeTargets = new int[treeSources.Length];
+        int treeEdges = 0;
         for (int position = 0; position < edgeOrder.Length; position++)
         {
             int edge = edgeOrder[position];
@@ -40,10 +44,15 @@ public static class SublevelPersistence
             int dying = uIsOlder ? minimumV : minimumU;
             int surviving = uIsOlder ? minimumU : minimumV;
             forest.Union(rootU, rootV, surviving);
+            treeSources[treeEdges] = u;
+            treeTargets[treeEdges++] = v;
 
             double death = edgeValues[position];
             if (death > vertexValues[dying])
+            {
                 merges.Add(new MergeEvent(dying, surviving, u, v, vertexValues[dying], death));
+                saddles.Add(IsOlder(vertexValues, u, v) ? v : u);
+            }
         }
 
         int[] componentMinima = ComponentMinima(vertexValues, forest);
@@ -51,7 +60,9 @@ public static class SublevelPersistence
         for (int i = 0; i < merges.Count; i++) bars[i] = new PersistenceInterval(merges[i].Birth, merges[i].Death);
         for (int c = 0; c < componentMinima.Length; c++)
             bars[merges.Count + c] = new PersistenceInterval(vertexValues[componentMinima[c]], double.PositiveInfinity);
-        return new SublevelResult(bars, merges.ToArray(), componentMinima, vertexValues.Length);
+        var minima = merges.Select(m => m.DyingMinimum).Concat(componentMinima).ToArray();
+        var spanningForest = new MinimaxForest(vertexValues.Length, treeSources[..treeEdges], treeTargets[..treeEdges]);
+        return new SublevelResult(bars, merges.ToArray(), componentMinima, vertexValues.Length, minima, saddles.ToArray(), spanningForest);
     }
 
     /// <summary>
@@ -69,6 +80,30 @@ public static class SublevelPersistence
         GraphInputValidation.ValidateValues(values, nameof(values), "point");
         var graph = NearestNeighborGraph.Build(points, k, maxEdgeLength);
         return OnGraph(values, graph.Sources.Span, graph.Targets.Span);
+    }
+
+    /// <summary>
+    /// Sublevel persistence of values sampled on a regular grid (a loss-landscape slice, an image), numbered in
+    /// row-major order: the last axis of <paramref name="shape"/> varies fastest. Vertex indices in the result are
+    /// positions in <paramref name="values"/>.
+    /// </summary>
+    public static SublevelResult OnGrid(ReadOnlySpan<double> values, ReadOnlySpan<int> shape,
+        GridConnectivity connectivity = GridConnectivity.Faces)
+    {
+        if (shape.Length == 0) throw new ArgumentException("the grid's shape is empty; give one size per axis", nameof(shape));
+        long count = 1;
+        for (int axis = 0; axis < shape.Length; axis++)
+        {
+            if (shape[axis] < 1) throw new ArgumentException($"axis {axis} of the grid has size {shape[axis]}; sizes must be 1 or more", nameof(shape));
+            count *= shape[axis];
+            if (count > Array.MaxLength) throw new ArgumentException($"a grid of shape [{string.Join(", ", shape.ToArray())}] has more points than one array holds", nameof(shape));
+        }
+        if (count != values.Length)
+            throw new ArgumentException($"{values.Length} values given for a grid of shape [{string.Join(", ", shape.ToArray())}] ({count} points)", nameof(values));
+        if (!Enum.IsDefined(connectivity)) throw new ArgumentOutOfRangeException(nameof(connectivity), connectivity, "use Faces or Full");
+        GraphInputValidation.ValidateValues(values, nameof(values), "grid point");
+        var (sources, targets) = GridGraph.Edges(shape, connectivity);
+        return OnGraph(values, sources, targets);
     }
 
     /// <summary>True when vertex a precedes vertex b in the filtration order (value, then index).</summary>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using TopoDsl.Homology.Metric;
+using TopoDsl.Homology.Sublevel;
 
 namespace TopoDsl.Homology.Tests.Sublevel;
 
@@ -47,6 +48,40 @@ public static class GudhiSublevelOracle
         for b, d in st.persistence_intervals_in_dimension(0):
             print(repr(float(b)), repr(float(d)))
         """;
+
+    // Full connectivity is GUDHI's cubical complex on top-dimensional cells (a cell's faces enter with it, so cells
+    // sharing only a corner are joined); face connectivity is built here from numpy index arrays, one axis at a time.
+    private const string GridScript = """
+        import sys, gudhi, numpy as np
+        values = np.array([float(l) for l in open(sys.argv[1]) if l.strip()])
+        shape = [int(x) for x in sys.argv[2].split(',')]
+        grid = values.reshape(shape)
+        if sys.argv[3] == 'Full':
+            complex = gudhi.CubicalComplex(top_dimensional_cells=grid)
+            complex.compute_persistence(min_persistence=0)
+            intervals = complex.persistence_intervals_in_dimension(0)
+        else:
+            index = np.arange(values.size).reshape(shape)
+            st = gudhi.SimplexTree()
+            for i, x in enumerate(values):
+                st.insert([i], filtration=float(x))
+            for axis in range(len(shape)):
+                lower = np.take(index, range(shape[axis] - 1), axis=axis).ravel()
+                upper = np.take(index, range(1, shape[axis]), axis=axis).ravel()
+                for u, v in zip(lower, upper):
+                    st.insert([int(u), int(v)], filtration=float(max(values[u], values[v])))
+            st.compute_persistence(min_persistence=0)
+            intervals = st.persistence_intervals_in_dimension(0)
+        for b, d in intervals:
+            print(repr(float(b)), repr(float(d)))
+        """;
+
+    public static (double Birth, double Death)[] GridBars(double[] values, int[] shape, GridConnectivity connectivity)
+    {
+        using var files = new TempFolder();
+        string vertices = files.Lines("values", values.Select(Format));
+        return Parse(OracleTools.RunPython(GridScript, vertices, string.Join(',', shape), connectivity.ToString()));
+    }
 
     public static (double Birth, double Death)[] GraphBars(RandomGraph g)
     {

@@ -18,9 +18,33 @@ public class SublevelOutputTests
     public void Json_lists_bars_merges_and_component_minima()
     {
         const string expected =
-            """{"bars":[{"birth":1,"death":3},{"birth":2,"death":4},{"birth":0,"death":null}],"merges":[{"dying_minimum":2,"surviving_minimum":0,"edge":[1,2],"birth":1,"death":3},{"dying_minimum":4,"surviving_minimum":0,"edge":[3,4],"birth":2,"death":4}],"component_minima":[0]}""";
+            """{"bars":[{"birth":1,"death":3,"minimum":2},{"birth":2,"death":4,"minimum":4},{"birth":0,"death":null,"minimum":0}],"merges":[{"dying_minimum":2,"surviving_minimum":0,"edge":[1,2],"saddle":1,"birth":1,"death":3},{"dying_minimum":4,"surviving_minimum":0,"edge":[3,4],"saddle":3,"birth":2,"death":4}],"component_minima":[0]}""";
         Assert.Equal(expected + "\n",
             Json(PathExample()));
+    }
+
+    [Fact]
+    public void Json_with_locations_and_paths_places_each_minimum_and_saddle_and_walks_over_the_saddle()
+    {
+        var text = new StringWriter();
+        SublevelJson.Write(PathExample(), text, new SublevelJsonOptions { Locate = v => [10.0 * v, -v], Paths = true });
+
+        using var doc = JsonDocument.Parse(text.ToString());
+        var bars = doc.RootElement.GetProperty("bars");
+        Assert.Equal([20.0, -2.0], bars[0].GetProperty("minimum_at").EnumerateArray().Select(e => e.GetDouble()));
+        var second = doc.RootElement.GetProperty("merges")[1];
+        Assert.Equal([30.0, -3.0], second.GetProperty("saddle_at").EnumerateArray().Select(e => e.GetDouble()));
+        Assert.Equal([4, 3, 2, 1, 0], second.GetProperty("path").EnumerateArray().Select(e => e.GetInt32()));
+    }
+
+    [Fact]
+    public void Text_with_paths_adds_a_commented_header_and_one_path_per_finite_bar()
+    {
+        var text = new StringWriter();
+        SublevelText.Write(PathExample(), text, paths: true);
+
+        Assert.Equal("1 3\n2 4\n0 inf\n# paths: dying minimum -> surviving minimum over the saddle: the vertices from one to the other\n" +
+            "2 -> 0 over 1: 2 1 0\n4 -> 0 over 3: 4 3 2 1 0\n", text.ToString());
     }
 
     [Fact]
