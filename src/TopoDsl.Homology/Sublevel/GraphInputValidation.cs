@@ -18,6 +18,20 @@ internal static class GraphInputValidation
         }
     }
 
+    public static void ValidateEdgeValues(ReadOnlySpan<double> values, ReadOnlySpan<int> sources, ReadOnlySpan<int> targets, ReadOnlySpan<double> edgeValues)
+    {
+        if (edgeValues.Length != sources.Length)
+            throw new ArgumentException($"{edgeValues.Length} edge values given for {sources.Length} edges; give one value per edge", "edgeValues");
+        for (int e = 0; e < sources.Length; e++)
+        {
+            double lowest = Math.Max(values[sources[e]], values[targets[e]]);
+            if (!double.IsFinite(edgeValues[e]) || edgeValues[e] < lowest)
+                throw new ArgumentException(
+                    $"edge {e} ({sources[e]}, {targets[e]}) has value {edgeValues[e]}; an edge's value must be finite and at least its ends' values ({lowest})",
+                    "edgeValues");
+        }
+    }
+
     public static void ValidateValues(ReadOnlySpan<double> values, string parameterName, string noun)
     {
         for (int v = 0; v < values.Length; v++)

@@ -76,8 +76,11 @@ public static class SublevelJson
         json.WriteNumberValue(merge.EdgeSource);
         json.WriteNumberValue(merge.EdgeTarget);
         json.WriteEndArray();
-        json.WriteNumber("saddle", result.Saddles[index]);
-        WriteLocation(json, "saddle_at", result.Saddles[index], options);
+        // A weighted graph's merges happen at edges, with no saddle vertex.
+        int saddle = result.Saddles[index];
+        if (saddle < 0) json.WriteNull("saddle");
+        else json.WriteNumber("saddle", saddle);
+        if (saddle >= 0) WriteLocation(json, "saddle_at", saddle, options);
         json.WriteNumber("birth", merge.Birth);
         json.WriteNumber("death", merge.Death);
         if (options.Paths)

@@ -24,8 +24,31 @@ public static class SublevelPersistence
         ReadOnlySpan<int> edgeTargets)
     {
         GraphInputValidation.Validate(vertexValues, edgeSources, edgeTargets);
-        int[] edgeOrder = SortEdgesByValue(vertexValues, edgeSources, edgeTargets, out double[] edgeValues);
+        int[] edgeOrder = SortEdgesByValue(vertexValues, edgeSources, edgeTargets, [], weighted: false, out double[] edgeValues);
+        return Sweep(vertexValues, edgeSources, edgeTargets, edgeOrder, edgeValues, lowerStar: true);
+    }
 
+    /// <summary>
+    /// Sublevel persistence of a graph whose edges carry their own values, each at least as high as both its ends:
+    /// the graph of minima of Barannikov et al. (vertex: a minimum's loss; edge: the barrier between two minima), so
+    /// that an escape through an intermediate minimum counts. A merge happens at an edge, not a vertex, so
+    /// <see cref="SublevelResult.Saddles"/> holds -1 for each merge; the merge's edge names the barrier.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static SublevelResult OnWeightedGraph(ReadOnlySpan<double> vertexValues, ReadOnlySpan<int> edgeSources,
+        ReadOnlySpan<int> edgeTargets, ReadOnlySpan<double> edgeValues)
+    {
+        GraphInputValidation.Validate(vertexValues, edgeSources, edgeTargets);
+        GraphInputValidation.ValidateEdgeValues(vertexValues, edgeSources, edgeTargets, edgeValues);
+        int[] edgeOrder = SortEdgesByValue(vertexValues, edgeSources, edgeTargets, edgeValues, weighted: true, out double[] sortedValues);
+        return Sweep(vertexValues, edgeSources, edgeTargets, edgeOrder, sortedValues, lowerStar: false);
+    }
+
+    // The union-find sweep over the edges in filtration order (elder rule). In a lower-star filtration the saddle of a
+    // merge is the edge's end that entered last; a weighted edge's value belongs to no vertex.
+    private static SublevelResult Sweep(ReadOnlySpan<double> vertexValues, ReadOnlySpan<int> edgeSources,
+        ReadOnlySpan<int> edgeTargets, int[] edgeOrder, double[] edgeValues, bool lowerStar)
+    {
         var forest = new MinimumForest(vertexValues.Length);
         var merges = new List<MergeEvent>();
         var saddles = new List<int>();
@@ -51,7 +74,7 @@ public static class SublevelPersistence
             if (death > vertexValues[dying])
             {
                 merges.Add(new MergeEvent(dying, surviving, u, v, vertexValues[dying], death));
-                saddles.Add(IsOlder(vertexValues, u, v) ? v : u);
+                saddles.Add(!lowerStar ? -1 : IsOlder(vertexValues, u, v) ? v : u);
             }
         }
 
@@ -112,7 +135,7 @@ public static class SublevelPersistence
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int[] SortEdgesByValue(ReadOnlySpan<double> values, ReadOnlySpan<int> sources,
-        ReadOnlySpan<int> targets, out double[] sortedValues)
+        ReadOnlySpan<int> targets, ReadOnlySpan<double> weights, bool weighted, out double[] sortedValues)
     {
         int loopFree = 0;
         for (int e = 0; e < sources.Length; e++)
@@ -123,7 +146,7 @@ public static class SublevelPersistence
         for (int e = 0, next = 0; e < sources.Length; e++)
         {
             if (sources[e] == targets[e]) continue;
-            keys[next] = Math.Max(values[sources[e]], values[targets[e]]);
+            keys[next] = weighted ? weights[e] : Math.Max(values[sources[e]], values[targets[e]]);
             ids[next++] = e;
         }
         StableKeySort.SortByKeyThenId(keys, ids);
