@@ -1,0 +1,151 @@
+using TopoDsl.Landscape.Surfaces;
+
+namespace TopoDsl.Landscape.Paths;
+
+/// <summary>
+/// AutoNEB (Draxler et al. 2018; Kolsbjerg et al. 2016): a minimum-energy path between two minima from a chain of
+/// images. Each step evaluates every inner image, removes the gradient's component along the chain's tangent (so the
+/// images slide down sideways, toward the valley floor, but not along the path), takes an SGD-with-momentum step and
+/// puts the images back at their shares of the chain's length. Before each cycle after the first, images are inserted
+/// where the loss rises most above the straight line between two images.
+/// </summary>
+public static class AutoNeb
+{
+    /// <summary>Relaxes a chain from <paramref name="start"/> to <paramref name="end"/> (both fixed) and evaluates its loss profile.</summary>
+    /// <exception cref="ArgumentException">A point of the wrong length or with a non-finite coordinate, or bad options (named).</exception>
+    /// <exception cref="ArithmeticException">An image's loss became non-finite: the learning rate is too large for the surface.</exception>
+    public static MinimumEnergyPath Connect(ILossSurface surface, ReadOnlySpan<double> start, ReadOnlySpan<double> end,
+        AutoNebOptions? options = null, IProgress<AutoNebProgress>? progress = null, CancellationToken cancellation = default)
+    {
+        ArgumentNullException.ThrowIfNull(surface);
+        options ??= new AutoNebOptions();
+        options.Validate();
+        CheckPoint(surface, start, nameof(start));
+        CheckPoint(surface, end, nameof(end));
+
+        var chain = new ImageChain(start.ToArray(), end.ToArray());
+        for (int k = 0; k < options.InitialImages; k++) chain.Insert(k, 1.0 / (options.InitialImages + 1 - k));
+        var velocities = new List<double[]>();
+        for (int cycle = 0; cycle < options.Cycles.Count; cycle++)
+        {
+            if (cycle > 0) InsertWhereHighest(surface, chain, options);
+            while (velocities.Count < chain.Count) velocities.Add(new double[surface.Dimension]);
+            Relax(surface, chain, velocities, options, cycle, progress, cancellation);
+            velocities.Clear(); // inserted images change which velocity belongs to which image; each cycle starts at rest
+        }
+        return Evaluate(surface, chain, options.PointsPerSegment);
+    }
+
+    private static void Relax(ILossSurface surface, ImageChain chain, List<double[]> velocities, AutoNebOptions options,
+        int cycle, IProgress<AutoNebProgress>? progress, CancellationToken cancellation)
+    {
+        var (steps, rate) = options.Cycles[cycle];
+        var losses = new double[chain.Count];
+        var gradients = Enumerable.Range(0, chain.Count).Select(_ => new double[surface.Dimension]).ToArray();
+        losses[0] = surface.Loss(chain.Images[0]);
+        losses[^1] = surface.Loss(chain.Images[^1]);
+        for (int step = 1; step <= steps; step++)
+        {
+            cancellation.ThrowIfCancellationRequested();
+            chain.Redistribute();
+            for (int i = 1; i < chain.Count - 1; i++)
+            {
+                losses[i] = surface.LossAndGradient(chain.Images[i], gradients[i]);
+                if (!double.IsFinite(losses[i]))
+                    throw new ArithmeticException($"AutoNEB: the loss at image {i} became {losses[i]} in cycle {cycle + 1}, step {step}; lower the learning rate ({rate})");
+            }
+            for (int i = 1; i < chain.Count - 1; i++)
+            {
+                var gradient = gradients[i];
+                RemoveAlong(gradient, chain.Tangent(i, losses));
+                double[] velocity = velocities[i], image = chain.Images[i];
+                for (int k = 0; k < gradient.Length; k++)
+                {
+                    velocity[k] = options.Momentum * velocity[k] + gradient[k];
+                    image[k] -= rate * velocity[k];
+                }
+            }
+            progress?.Report(new AutoNebProgress(cycle + 1, options.Cycles.Count, step, steps, chain.Count, losses.Max()));
+        }
+        chain.Redistribute();
+    }
+
+    /// <summary>The NEB force's projection: removes from the gradient its component along the unit tangent.</summary>
+    internal static void RemoveAlong(double[] gradient, double[] tangent)
+    {
+        double along = 0;
+        for (int k = 0; k < gradient.Length; k++) along += gradient[k] * tangent[k];
+        for (int k = 0; k < gradient.Length; k++) gradient[k] -= along * tangent[k];
+    }
+
+    // PyTorch-AutoNEB's "highest" insertion: in each segment, the point where the loss rises most above the straight
+    // line between the segment's images, relative to the chain's range of image losses; the segments with the
+    // largest such rises above the threshold get an image there.
+    private static void InsertWhereHighest(ILossSurface surface, ImageChain chain, AutoNebOptions options)
+    {
+        var imageLosses = chain.Images.Select(image => surface.Loss(image)).ToArray();
+        double range = imageLosses.Max() - imageLosses.Min() + 1e-12;
+        var best = new List<(int Segment, double Alpha, double Rise)>();
+        var point = new double[surface.Dimension];
+        for (int s = 0; s < chain.Count - 1; s++)
+        {
+            (double alpha, double rise) top = (0, double.NegativeInfinity);
+            for (int p = 1; p <= options.PointsPerSegment; p++)
+            {
+                double alpha = (double)p / (options.PointsPerSegment + 1);
+                Interpolate(chain.Images[s], chain.Images[s + 1], alpha, point);
+                double rise = (surface.Loss(point) - ((1 - alpha) * imageLosses[s] + alpha * imageLosses[s + 1])) / range;
+                if (rise > top.rise) top = (alpha, rise);
+            }
+            best.Add((s, top.alpha, top.rise));
+        }
+        var chosen = best.Where(b => b.Rise > options.InsertThreshold).OrderByDescending(b => b.Rise).Take(options.InsertPerCycle)
+            .OrderByDescending(b => b.Segment); // from the end, so that earlier segment numbers stay valid
+        foreach (var (segment, alpha, _) in chosen) chain.Insert(segment, alpha);
+    }
+
+    private static MinimumEnergyPath Evaluate(ILossSurface surface, ImageChain chain, int pointsPerSegment)
+    {
+        var images = chain.Images.Select(image => (double[])image.Clone()).ToList();
+        var imageLosses = images.Select(image => surface.Loss(image)).ToList();
+        var lengths = new double[images.Count - 1];
+        for (int s = 0; s < lengths.Length; s++) lengths[s] = ImageChain.Distance(images[s], images[s + 1]);
+        double total = Math.Max(lengths.Sum(), double.Epsilon);
+        var profile = new List<ProfilePoint> { new(0, imageLosses[0]) };
+        var highest = (double[])images[0].Clone();
+        double highestLoss = imageLosses[0], travelled = 0;
+        var point = new double[surface.Dimension];
+        for (int s = 0; s < lengths.Length; s++)
+        {
+            for (int p = 1; p <= pointsPerSegment + 1; p++)
+            {
+                double alpha = (double)p / (pointsPerSegment + 1);
+                double loss;
+                if (p == pointsPerSegment + 1) (loss, point) = (imageLosses[s + 1], (double[])images[s + 1].Clone());
+                else
+                {
+                    point = new double[surface.Dimension];
+                    Interpolate(images[s], images[s + 1], alpha, point);
+                    loss = surface.Loss(point);
+                }
+                profile.Add(new ProfilePoint((travelled + alpha * lengths[s]) / total, loss));
+                if (loss > highestLoss) (highestLoss, highest) = (loss, point);
+            }
+            travelled += lengths[s];
+        }
+        return new MinimumEnergyPath(images, imageLosses, profile, highest);
+    }
+
+    private static void Interpolate(double[] a, double[] b, double alpha, double[] into)
+    {
+        for (int k = 0; k < a.Length; k++) into[k] = (1 - alpha) * a[k] + alpha * b[k];
+    }
+
+    private static void CheckPoint(ILossSurface surface, ReadOnlySpan<double> point, string name)
+    {
+        if (point.Length != surface.Dimension)
+            throw new ArgumentException($"the {name} point has {point.Length} coordinates; the surface has {surface.Dimension}", name);
+        foreach (double x in point)
+            if (!double.IsFinite(x)) throw new ArgumentException($"the {name} point has a coordinate {x}; coordinates must be finite", name);
+    }
+}

@@ -1,0 +1,91 @@
+namespace TopoDsl.Landscape.Paths;
+
+/// <summary>
+/// A chain of images from one minimum to another (the ends fixed), with the share of the chain's length each
+/// segment should keep: redistribution puts the images back at those shares along the polyline, the NEB form with an
+/// infinite spring constant.
+/// </summary>
+internal sealed class ImageChain
+{
+    private readonly List<double[]> _images;
+    private readonly List<double> _shares;
+
+    public ImageChain(double[] start, double[] end)
+    {
+        _images = [start, end];
+        _shares = [1.0];
+    }
+
+    public int Count => _images.Count;
+
+    public IReadOnlyList<double[]> Images => _images;
+
+    /// <summary>A new image at fraction <paramref name="alpha"/> of segment <paramref name="segment"/>, which it splits.</summary>
+    public void Insert(int segment, double alpha)
+    {
+        double[] a = _images[segment], b = _images[segment + 1];
+        var image = new double[a.Length];
+        for (int k = 0; k < a.Length; k++) image[k] = (1 - alpha) * a[k] + alpha * b[k];
+        _images.Insert(segment + 1, image);
+        double share = _shares[segment];
+        _shares[segment] = alpha * share;
+        _shares.Insert(segment + 1, (1 - alpha) * share);
+    }
+
+    /// <summary>Moves the inner images along the polyline to their shares of its length.</summary>
+    public void Redistribute()
+    {
+        int count = _images.Count;
+        if (count < 3) return;
+        var lengths = new double[count - 1];
+        for (int s = 0; s < lengths.Length; s++) lengths[s] = Distance(_images[s], _images[s + 1]);
+        double total = lengths.Sum();
+        if (!(total > 0)) return;
+        var source = _images.Select(image => (double[])image.Clone()).ToList();
+        int segment = 0;
+        double segmentStart = 0, target = 0;
+        for (int i = 1; i < count - 1; i++)
+        {
+            target += _shares[i - 1] * total;
+            while (segment < lengths.Length - 1 && segmentStart + lengths[segment] < target)
+                segmentStart += lengths[segment++];
+            double t = lengths[segment] > 0 ? Math.Clamp((target - segmentStart) / lengths[segment], 0, 1) : 0;
+            double[] a = source[segment], b = source[segment + 1], image = _images[i];
+            for (int k = 0; k < image.Length; k++) image[k] = (1 - t) * a[k] + t * b[k];
+        }
+    }
+
+    /// <summary>
+    /// The unit tangent at inner image i (Henkelman and Jónsson, 2000): toward the higher neighbour, and at a local
+    /// extreme of the loss along the chain a blend of both directions weighted by the loss differences.
+    /// </summary>
+    public double[] Tangent(int i, IReadOnlyList<double> losses)
+    {
+        double[] previous = _images[i - 1], here = _images[i], next = _images[i + 1];
+        double before = losses[i - 1], loss = losses[i], after = losses[i + 1];
+        double forwardWeight, backwardWeight;
+        if (after > loss && loss > before) (forwardWeight, backwardWeight) = (1, 0);
+        else if (after < loss && loss < before) (forwardWeight, backwardWeight) = (0, 1);
+        else
+        {
+            double larger = Math.Max(Math.Abs(after - loss), Math.Abs(before - loss));
+            double smaller = Math.Min(Math.Abs(after - loss), Math.Abs(before - loss));
+            (forwardWeight, backwardWeight) = after > before ? (larger, smaller) : (smaller, larger);
+            if (forwardWeight + backwardWeight == 0) (forwardWeight, backwardWeight) = (1, 1);
+        }
+        var tangent = new double[here.Length];
+        for (int k = 0; k < here.Length; k++)
+            tangent[k] = forwardWeight * (next[k] - here[k]) + backwardWeight * (here[k] - previous[k]);
+        double norm = Math.Sqrt(tangent.Sum(x => x * x));
+        if (norm > 0)
+            for (int k = 0; k < tangent.Length; k++) tangent[k] /= norm;
+        return tangent;
+    }
+
+    public static double Distance(double[] a, double[] b)
+    {
+        double sum = 0;
+        for (int k = 0; k < a.Length; k++) sum += (a[k] - b[k]) * (a[k] - b[k]);
+        return Math.Sqrt(sum);
+    }
+}
