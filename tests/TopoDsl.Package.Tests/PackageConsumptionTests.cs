@@ -22,7 +22,7 @@ public sealed class PackageConsumptionTests : IClassFixture<PackedPackage>
         foreach (var expected in new[]
         {
             "lib/net10.0/TopoDsl.dll", "lib/net10.0/TopoDsl.Training.dll", "lib/net10.0/TopoDsl.Homology.dll",
-            "lib/net10.0/TopoDsl.Experiments.dll", "lib/net10.0/TopoDsl.Experiments.xml",
+            "lib/net10.0/TopoDsl.Experiments.dll", "lib/net10.0/TopoDsl.Experiments.xml", "lib/net10.0/TopoDsl.Landscape.dll",
             "analyzers/dotnet/cs/TopoDsl.Generators.dll", "build/TopoDsl.targets", "buildTransitive/TopoDsl.targets",
         })
             Assert.True(entries.Contains(expected), $"{expected} is missing from {Path.GetFileName(_package.File)}: {string.Join(", ", entries.Order())}");
