@@ -1,0 +1,103 @@
+using TopoDsl.Landscape.Slices;
+using TopoDsl.Training;
+using TopoDsl.Training.Data;
+using TopoDsl.Training.Modules;
+using TopoDsl.Training.Tensors;
+
+namespace TopoDsl.Landscape.Tests.Slices;
+
+public class LossSlicerTests
+{
+    /// <summary>The same network, hidden behind a module that is not a Sequential: the slicer must move every layer.</summary>
+    private sealed class Opaque(Module inner) : Module
+    {
+        public override Tensor Forward(Tensor input) => inner.Forward(input);
+        public override IEnumerable<(string Name, Tensor Value)> NamedParameters() => inner.NamedParameters();
+    }
+
+    private static Dataset Classification(int count, int features, int classes, ulong seed)
+    {
+        var rng = new Rng(seed);
+        var inputs = Enumerable.Range(0, count * features).Select(_ => (float)rng.Normal()).ToArray();
+        var labels = Enumerable.Range(0, count).Select(_ => rng.NextInt(classes)).ToArray();
+        return new Dataset(new Tensor(inputs, count, features), labels, classes);
+    }
+
+    private static readonly SliceOptions Small = new() { Resolution = 7, ChunkRows = 64 };
+
+    [Theory]
+    [InlineData(ActivationKind.Relu, true)]
+    [InlineData(ActivationKind.Sigmoid, false)]
+    public void The_first_layer_split_gives_the_losses_of_moving_every_weight(ActivationKind activation, bool bias)
+    {
+        var model = Mlp.Create([12, 16, 8, 3], activation, bias, seed: 4);
+        var data = Classification(150, 12, 3, seed: 5);
+        var d1 = FilterNormalizedDirection.Draw(model, 1);
+        var d2 = FilterNormalizedDirection.Draw(model, 2);
+
+        var split = LossSlicer.Compute(model, data, d1, d2, Small);
+        var direct = LossSlicer.Compute(new Opaque(model), data, d1, d2, Small);
+
+        Assert.Equal(49, split.Losses.Count);
+        for (int k = 0; k < split.Losses.Count; k++)
+            Assert.True(Math.Abs(split.Losses[k] - direct.Losses[k]) <= 1e-5 * Math.Max(1, direct.Losses[k]), $"point {k}: {split.Losses[k]} against {direct.Losses[k]}");
+        Assert.True(split.Losses.Max() - split.Losses.Min() > 0.05, "the losses must vary over the grid, or agreeing would prove little");
+    }
+
+    [Fact]
+    public void The_centre_of_the_grid_is_the_network_itself_and_its_parameters_are_put_back()
+    {
+        var model = Mlp.Create([5, 9, 1], ActivationKind.Tanh, true, seed: 8);
+        var rng = new Rng(3);
+        var data = new Dataset(new Tensor(Enumerable.Range(0, 200).Select(_ => (float)rng.Normal()).ToArray(), 40, 5),
+            new Tensor(Enumerable.Range(0, 40).Select(_ => (float)rng.Normal()).ToArray(), 40, 1));
+        var before = model.Parameters().Select(p => (float[])p.Data.Clone()).ToList();
+        double own = Training.Losses.Loss.For(model.Forward(data.Inputs), data.Targets, null).ToScalar();
+
+        var slice = LossSlicer.Compute(model, data, FilterNormalizedDirection.Draw(model, 1), FilterNormalizedDirection.Draw(model, 2), Small);
+
+        Assert.Equal(own, slice.At(3, 3), 5);
+        Assert.All(model.Parameters().Zip(before), pair => Assert.Equal(pair.Second, pair.First.Data));
+        Assert.Equal(-1, slice.Alphas[0]);
+        Assert.Equal(1, slice.Betas[^1]);
+    }
+
+    [Fact]
+    public void Filter_normalised_directions_match_each_rows_norm_and_leave_biases_alone()
+    {
+        var model = Mlp.Create([6, 10, 4], ActivationKind.Relu, true, seed: 2);
+
+        var direction = FilterNormalizedDirection.Draw(model, 9);
+
+        var parameters = model.Parameters().ToList();
+        for (int p = 0; p < parameters.Count; p++)
+        {
+            if (parameters[p].Rank == 1)
+            {
+                Assert.All(direction[p], x => Assert.Equal(0f, x));
+                continue;
+            }
+            int rows = parameters[p].Dim(0), size = parameters[p].Count / rows;
+            for (int r = 0; r < rows; r++)
+            {
+                double weightNorm = Math.Sqrt(parameters[p].Data.Skip(r * size).Take(size).Sum(x => (double)x * x));
+                double directionNorm = Math.Sqrt(direction[p].Skip(r * size).Take(size).Sum(x => (double)x * x));
+                Assert.Equal(weightNorm, directionNorm, 5);
+            }
+        }
+    }
+
+    [Fact]
+    public void A_direction_that_does_not_fit_the_network_is_refused_by_part()
+    {
+        var model = Mlp.Create([3, 4, 1], ActivationKind.Relu, true, seed: 1);
+        var data = Classification(10, 3, 2, seed: 1);
+        var good = FilterNormalizedDirection.Draw(model, 1);
+        var bad = good.Select(p => p).ToArray();
+        bad[2] = new float[3];
+
+        var error = Assert.Throws<ArgumentException>(() => LossSlicer.Compute(model, data, good, bad, Small));
+
+        Assert.Contains("part 2 of the second direction has 3 values; parameter 2 has 4", error.Message);
+    }
+}
