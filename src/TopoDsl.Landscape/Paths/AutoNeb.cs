@@ -54,10 +54,11 @@ public static class AutoNeb
                 if (!double.IsFinite(losses[i]))
                     throw new ArithmeticException($"AutoNEB: the loss at image {i} became {losses[i]} in cycle {cycle + 1}, step {step}; lower the learning rate ({rate})");
             }
+            // Every tangent from the chain as it stood when the gradients were taken; then every image moves.
+            for (int i = 1; i < chain.Count - 1; i++) RemoveAlong(gradients[i], chain.Tangent(i, losses));
             for (int i = 1; i < chain.Count - 1; i++)
             {
                 var gradient = gradients[i];
-                RemoveAlong(gradient, chain.Tangent(i, losses));
                 double[] velocity = velocities[i], image = chain.Images[i];
                 for (int k = 0; k < gradient.Length; k++)
                 {
