@@ -28,6 +28,20 @@ internal static class TorchProcess
         return new StreamReader(stream).ReadToEnd();
     }
 
+    /// <summary>
+    /// Runs an embedded script with its JSON spec on <paramref name="threads"/> torch threads (OpenBLAS on one) and
+    /// parses the JSON it prints; a failure names the benchmark.
+    /// </summary>
+    public static System.Text.Json.JsonElement RunJson(string script, string spec, int threads, string benchmark)
+    {
+        var (code, stdout, stderr) = Run(["-c", script, spec], new Dictionary<string, string>
+        {
+            ["OMP_NUM_THREADS"] = threads.ToString(System.Globalization.CultureInfo.InvariantCulture), ["OPENBLAS_NUM_THREADS"] = "1",
+        });
+        if (code != 0) throw new InvalidOperationException($"the PyTorch {benchmark} failed (exit {code}): {stderr.Trim()}");
+        return System.Text.Json.JsonDocument.Parse(stdout).RootElement.Clone();
+    }
+
     public static (int ExitCode, string Stdout, string Stderr) Run(IEnumerable<string> args, Dictionary<string, string> environment)
     {
         var psi = new ProcessStartInfo(Python) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };

@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Runtime.InteropServices;
 using System.Text.Json;
 using TopoDsl.Training.Data;
 using TopoDsl.Training.Modules;
@@ -16,34 +14,20 @@ internal static class TorchSlice
     public static (double Seconds, double[] Losses) Compute(Sequential model, Dataset data, float[][] first, float[][] second,
         IReadOnlyList<int> widths, int resolution, int threads)
     {
-        string folder = Directory.CreateTempSubdirectory("topo-slice-").FullName;
-        try
+        using var folder = new ExchangeFolder();
+        folder.Write("inputs.f32", data.Inputs.Data);
+        folder.Write("labels.i32", data.Labels ?? throw new InvalidOperationException("the slice benchmark needs labelled data"));
+        var parameters = model.Parameters().ToList();
+        for (int k = 0; k < parameters.Count; k++)
         {
-            Write(Path.Combine(folder, "inputs.f32"), data.Inputs.Data);
-            Write(Path.Combine(folder, "labels.i32"), data.Labels ?? throw new InvalidOperationException("the slice benchmark needs labelled data"));
-            var parameters = model.Parameters().ToList();
-            for (int k = 0; k < parameters.Count; k++)
-            {
-                Write(Path.Combine(folder, $"theta{k}.f32"), parameters[k].Data);
-                Write(Path.Combine(folder, $"first{k}.f32"), first[k]);
-                Write(Path.Combine(folder, $"second{k}.f32"), second[k]);
-            }
-            string spec = JsonSerializer.Serialize(new { folder, widths, resolution, torch_threads = threads });
-            var (code, stdout, stderr) = TorchProcess.Run(["-c", Script, spec], new Dictionary<string, string>
-            {
-                ["OMP_NUM_THREADS"] = threads.ToString(CultureInfo.InvariantCulture), ["OPENBLAS_NUM_THREADS"] = "1",
-            });
-            if (code != 0) throw new InvalidOperationException($"the PyTorch slice failed (exit {code}): {stderr.Trim()}");
-            var root = JsonDocument.Parse(stdout).RootElement;
-            return (root.GetProperty("seconds").GetDouble(), root.GetProperty("losses").EnumerateArray().Select(e => e.GetDouble()).ToArray());
+            folder.Write($"theta{k}.f32", parameters[k].Data);
+            folder.Write($"first{k}.f32", first[k]);
+            folder.Write($"second{k}.f32", second[k]);
         }
-        finally
-        {
-            Directory.Delete(folder, recursive: true);
-        }
+        string spec = JsonSerializer.Serialize(new { folder = folder.Path, widths, resolution, torch_threads = threads });
+        var root = TorchProcess.RunJson(Script, spec, threads, "slice");
+        return (root.GetProperty("seconds").GetDouble(), root.GetProperty("losses").EnumerateArray().Select(e => e.GetDouble()).ToArray());
     }
-
-    private static void Write<T>(string path, T[] values) where T : struct => File.WriteAllBytes(path, MemoryMarshal.AsBytes(values.AsSpan()).ToArray());
 
     private static readonly string Script = TorchProcess.Script("torch_slice.py");
 }

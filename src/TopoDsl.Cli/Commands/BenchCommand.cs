@@ -19,7 +19,7 @@ internal static class BenchCommand
         var ripser = new Option<string>("--ripser") { Description = "the ripser executable", DefaultValueFactory = _ => "ripser" };
         var ph = new Command("ph", "time and peak memory of topo ph against ripser on the standard inputs") { data, threads, only, json, ripser };
         ph.SetAction(parse => Run(parse.GetValue(data)!, parse.GetValue(threads)!, parse.GetValue(only), parse.GetValue(json), parse.GetValue(ripser)!));
-        return new Command("bench", "benchmarks that compare TopoDsl with the reference tools") { ph, TrainBenchCommand.Create(), OptimizerBenchCommand.Create(), SliceBenchCommand.Create() };
+        return new Command("bench", "benchmarks that compare TopoDsl with the reference tools") { ph, TrainBenchCommand.Create(), OptimizerBenchCommand.Create(), SliceBenchCommand.Create(), AutoNebBenchCommand.Create() };
     }
 
     private static int Run(string dataFolder, string threadList, string? only, string? jsonPath, string ripser)

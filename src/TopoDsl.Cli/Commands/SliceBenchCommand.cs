@@ -1,13 +1,11 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
-using System.Text.Json;
 using Spectre.Console;
 using TopoDsl.Cli.Bench;
 using TopoDsl.Homology.IO;
 using TopoDsl.Landscape.Slices;
 using TopoDsl.Training.Data;
-using TopoDsl.Training.LinearAlgebra;
 using TopoDsl.Training.Modules;
 
 namespace TopoDsl.Cli.Commands;
@@ -50,31 +48,17 @@ internal static class SliceBenchCommand
 
         // Compile the slicer's code paths before timing them (the PyTorch side is timed after its own imports).
         LossSlicer.Compute(model, data.First(256), first, second, new SliceOptions { Resolution = 2 });
-        var rows = new List<Row>();
-        int restore = Gemm.Threads;
-        try
+        var rows = OnThreads.Each(threadCounts, n =>
         {
-            foreach (int n in threadCounts)
-            {
-                Console.Error.WriteLine($"slicing {resolution} x {resolution} on {samples} images with {n} thread(s) ...");
-                Gemm.Threads = n;
-                var clock = Stopwatch.StartNew();
-                var slice = LossSlicer.Compute(model, data, first, second, new SliceOptions { Resolution = resolution });
-                double topoSeconds = clock.Elapsed.TotalSeconds;
-                if (!torch)
-                {
-                    rows.Add(new Row(n, topoSeconds, null, null));
-                    continue;
-                }
-                var (torchSeconds, torchLosses) = TorchSlice.Compute(model, data, first, second, Widths, resolution, n);
-                double largest = slice.Losses.Zip(torchLosses, (a, b) => Math.Abs(a - b) / Math.Max(Math.Abs(b), 1e-12)).Max();
-                rows.Add(new Row(n, topoSeconds, torchSeconds, largest));
-            }
-        }
-        finally
-        {
-            Gemm.Threads = restore;
-        }
+            Console.Error.WriteLine($"slicing {resolution} x {resolution} on {samples} images with {n} thread(s) ...");
+            var clock = Stopwatch.StartNew();
+            var slice = LossSlicer.Compute(model, data, first, second, new SliceOptions { Resolution = resolution });
+            double topoSeconds = clock.Elapsed.TotalSeconds;
+            if (!torch) return new Row(n, topoSeconds, null, null);
+            var (torchSeconds, torchLosses) = TorchSlice.Compute(model, data, first, second, Widths, resolution, n);
+            double largest = slice.Losses.Zip(torchLosses, (a, b) => Math.Abs(a - b) / Math.Max(Math.Abs(b), 1e-12)).Max();
+            return new Row(n, topoSeconds, torchSeconds, largest);
+        });
         Print(rows, resolution, samples);
         if (jsonPath is not null) AtomicFile.WriteAllText(jsonPath, w => w.Write(ToJson(rows, resolution, samples)));
         return 0;
@@ -94,30 +78,18 @@ internal static class SliceBenchCommand
 
     private static string F(double v) => v.ToString("0.000", CultureInfo.InvariantCulture);
 
-    private static string ToJson(List<Row> rows, int resolution, int samples)
+    private static string ToJson(List<Row> rows, int resolution, int samples) => JsonRows.Write(rows, (json, r) =>
     {
-        using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
+        json.WriteNumber("threads", r.Threads);
+        json.WriteNumber("resolution", resolution);
+        json.WriteNumber("samples", samples);
+        json.WriteNumber("topo_seconds", r.TopoSeconds);
+        if (r.TorchSeconds is double t)
         {
-            json.WriteStartArray();
-            foreach (var r in rows)
-            {
-                json.WriteStartObject();
-                json.WriteNumber("threads", r.Threads);
-                json.WriteNumber("resolution", resolution);
-                json.WriteNumber("samples", samples);
-                json.WriteNumber("topo_seconds", r.TopoSeconds);
-                if (r.TorchSeconds is double t)
-                {
-                    json.WriteNumber("torch_seconds", t);
-                    json.WriteNumber("ratio", r.TopoSeconds / t);
-                    json.WriteNumber("largest_relative_difference", r.LargestRelativeDifference!.Value);
-                }
-                json.WriteNumber("target_ratio", Target);
-                json.WriteEndObject();
-            }
-            json.WriteEndArray();
+            json.WriteNumber("torch_seconds", t);
+            json.WriteNumber("ratio", r.TopoSeconds / t);
+            json.WriteNumber("largest_relative_difference", r.LargestRelativeDifference!.Value);
         }
-        return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
-    }
+        json.WriteNumber("target_ratio", Target);
+    });
 }

@@ -42,6 +42,7 @@ public static class AutoNeb
         var (steps, rate) = options.Cycles[cycle];
         var losses = new double[chain.Count];
         var gradients = Enumerable.Range(0, chain.Count).Select(_ => new double[surface.Dimension]).ToArray();
+        var tangent = new double[surface.Dimension];
         losses[0] = surface.Loss(chain.Images[0]);
         losses[^1] = surface.Loss(chain.Images[^1]);
         for (int step = 1; step <= steps; step++)
@@ -55,7 +56,7 @@ public static class AutoNeb
                     throw new ArithmeticException($"AutoNEB: the loss at image {i} became {losses[i]} in cycle {cycle + 1}, step {step}; lower the learning rate ({rate})");
             }
             // Every tangent from the chain as it stood when the gradients were taken; then every image moves.
-            for (int i = 1; i < chain.Count - 1; i++) RemoveAlong(gradients[i], chain.Tangent(i, losses));
+            for (int i = 1; i < chain.Count - 1; i++) RemoveAlong(gradients[i], chain.Tangent(i, losses, tangent));
             for (int i = 1; i < chain.Count - 1; i++)
             {
                 var gradient = gradients[i];

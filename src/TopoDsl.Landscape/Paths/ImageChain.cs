@@ -9,6 +9,7 @@ internal sealed class ImageChain
 {
     private readonly List<double[]> _images;
     private readonly List<double> _shares;
+    private readonly List<double[]> _spare = [];
 
     public ImageChain(double[] start, double[] end)
     {
@@ -41,7 +42,8 @@ internal sealed class ImageChain
         for (int s = 0; s < lengths.Length; s++) lengths[s] = Distance(_images[s], _images[s + 1]);
         double total = lengths.Sum();
         if (!(total > 0)) return;
-        var source = _images.Select(image => (double[])image.Clone()).ToList();
+        // The new positions go to spare arrays, read from the images as they stand, then the arrays trade places.
+        while (_spare.Count < count) _spare.Add(new double[_images[0].Length]);
         int segment = 0;
         double segmentStart = 0, target = 0;
         for (int i = 1; i < count - 1; i++)
@@ -50,16 +52,20 @@ internal sealed class ImageChain
             while (segment < lengths.Length - 1 && segmentStart + lengths[segment] < target)
                 segmentStart += lengths[segment++];
             double t = lengths[segment] > 0 ? Math.Clamp((target - segmentStart) / lengths[segment], 0, 1) : 0;
-            double[] a = source[segment], b = source[segment + 1], image = _images[i];
+            double[] a = _images[segment], b = _images[segment + 1], image = _spare[i];
             for (int k = 0; k < image.Length; k++) image[k] = (1 - t) * a[k] + t * b[k];
         }
+        for (int i = 1; i < count - 1; i++) (_images[i], _spare[i]) = (_spare[i], _images[i]);
     }
 
     /// <summary>
     /// The unit tangent at inner image i (Henkelman and Jónsson, 2000): toward the higher neighbour, and at a local
     /// extreme of the loss along the chain a blend of both directions weighted by the loss differences.
     /// </summary>
-    public double[] Tangent(int i, IReadOnlyList<double> losses)
+    public double[] Tangent(int i, IReadOnlyList<double> losses) => Tangent(i, losses, new double[_images[i].Length]);
+
+    /// <summary><see cref="Tangent(int, IReadOnlyList{double})"/> written into <paramref name="tangent"/>, which it returns.</summary>
+    public double[] Tangent(int i, IReadOnlyList<double> losses, double[] tangent)
     {
         double[] previous = _images[i - 1], here = _images[i], next = _images[i + 1];
         double before = losses[i - 1], loss = losses[i], after = losses[i + 1];
@@ -73,10 +79,11 @@ internal sealed class ImageChain
             (forwardWeight, backwardWeight) = after > before ? (larger, smaller) : (smaller, larger);
             if (forwardWeight + backwardWeight == 0) (forwardWeight, backwardWeight) = (1, 1);
         }
-        var tangent = new double[here.Length];
         for (int k = 0; k < here.Length; k++)
             tangent[k] = forwardWeight * (next[k] - here[k]) + backwardWeight * (here[k] - previous[k]);
-        double norm = Math.Sqrt(tangent.Sum(x => x * x));
+        double norm = 0;
+        foreach (double x in tangent) norm += x * x;
+        norm = Math.Sqrt(norm);
         if (norm > 0)
             for (int k = 0; k < tangent.Length; k++) tangent[k] /= norm;
         return tangent;

@@ -14,7 +14,8 @@ namespace TopoDsl.Landscape.Surfaces;
 /// </summary>
 public sealed class NetworkLossSurface : ILossSurface
 {
-    private const int ChunkRows = 256;
+    // Large chunks: each one costs a forward (and backward) pass of its own, and a path's points are evaluated whole.
+    private const int ChunkRows = 4096;
     private readonly Module _model;
     private readonly List<Tensor> _parameters;
     private readonly Dataset _data;

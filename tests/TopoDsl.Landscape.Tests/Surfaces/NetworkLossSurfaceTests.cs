@@ -22,7 +22,7 @@ public class NetworkLossSurfaceTests
     public void The_chunked_gradient_is_the_whole_sets_gradient_and_the_loss_matches()
     {
         var model = Mlp.Create([1, 6, 1], ActivationKind.Tanh, bias: true, seed: 2);
-        var data = Regression(700, 1); // three chunks of 256 and a short one
+        var data = Regression(5000, 1); // a gradient chunk of 4096 and a short one
         var surface = new NetworkLossSurface(model, data);
         var point = surface.CurrentPoint();
         var gradient = new double[surface.Dimension];

@@ -14,7 +14,7 @@ public sealed class TorchAndFashionMnistFactAttribute : FactAttribute
     }
 }
 
-public sealed class SliceBenchTests : IDisposable
+public sealed class LandscapeBenchTests : IDisposable
 {
     private readonly TempFolder _folder = new();
 
@@ -35,6 +35,21 @@ public sealed class SliceBenchTests : IDisposable
         Assert.InRange(row.GetProperty("largest_relative_difference").GetDouble(), 0, 1e-5);
     }
 
+    [TorchAndFashionMnistFact]
+    public void A_small_AutoNEB_benchmark_times_both_sides_and_they_find_the_same_barrier()
+    {
+        string json = Path.Combine(_folder.Path, "autoneb.json");
+
+        var run = Topo.Run("bench", "autoneb", "--samples", "200", "--threads", "1", "--json", json);
+
+        Assert.Equal(0, run.ExitCode);
+        var row = Assert.Single(JsonDocument.Parse(File.ReadAllText(json)).RootElement.EnumerateArray());
+        double topo = row.GetProperty("topo_barrier").GetDouble(), torch = row.GetProperty("torch_barrier").GetDouble();
+        Assert.True(Math.Abs(topo - torch) <= 0.02 * Math.Abs(torch), $"barrier {topo} against PyTorch's {torch}");
+        Assert.Equal(row.GetProperty("torch_images").GetInt32(), row.GetProperty("topo_images").GetInt32());
+        Assert.True(row.GetProperty("torch_seconds").GetDouble() > 0);
+    }
+
     [Fact]
     public void A_resolution_or_sample_count_out_of_range_is_one_line_with_exit_code_2()
     {
@@ -42,5 +57,8 @@ public sealed class SliceBenchTests : IDisposable
 
         Assert.Equal(2, run.ExitCode);
         Assert.Equal("topo: --samples: give 1 to 10000 test images, not 20000", Assert.Single(run.ErrorLines));
+        var autoneb = Topo.Run("bench", "autoneb", "--samples", "0");
+        Assert.Equal(2, autoneb.ExitCode);
+        Assert.Equal("topo: --samples: give 1 to 60000 training images, not 0", Assert.Single(autoneb.ErrorLines));
     }
 }
