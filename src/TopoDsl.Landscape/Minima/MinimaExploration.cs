@@ -1,0 +1,112 @@
+using TopoDsl.Landscape.Paths;
+using TopoDsl.Landscape.Surfaces;
+
+namespace TopoDsl.Landscape.Minima;
+
+/// <summary>One pair of minima connected by AutoNEB: their indices and the relaxed path between them.</summary>
+public sealed record ConnectedPair(int First, int Second, MinimumEnergyPath Path);
+
+/// <summary>What <see cref="MinimaExploration.Explore"/> found: the barrier of every pair it connected (NaN for the others), the paths, and the barcode.</summary>
+public sealed record ExplorationResult(IReadOnlyList<double> Losses, double[,] Barriers, IReadOnlyList<ConnectedPair> Pairs, MinimaBarcode Barcode);
+
+/// <summary>
+/// Which pairs of minima to connect, and connecting them: PyTorch-AutoNEB's landscape exploration. While the graph of
+/// connected pairs falls apart, the lowest minima of two groups are joined; then, as in its "mst" suggestion, the highest
+/// edge of the minimum spanning tree of barriers is set aside and a pair not yet tried across the two groups it
+/// separated (lowest minima first) is connected, which may find a lower way around. It stops when no such pair is left
+/// or after the budget of pairs. A pair's barrier is the highest loss of its AutoNEB path.
+/// </summary>
+public static class MinimaExploration
+{
+    /// <summary>
+    /// Connects pairs of <paramref name="minima"/> on <paramref name="surface"/>. <paramref name="known"/> barriers
+    /// (NaN where unknown) count as connected already, so that a resumed exploration does not repeat pairs; each new
+    /// pair is reported to <paramref name="pairDone"/> as soon as it is connected.
+    /// </summary>
+    public static ExplorationResult Explore(ILossSurface surface, IReadOnlyList<double[]> minima, AutoNebOptions? options = null,
+        int? maxPairs = null, double[,]? known = null, Action<ConnectedPair>? pairDone = null, CancellationToken cancellation = default)
+    {
+        ArgumentNullException.ThrowIfNull(surface);
+        ArgumentNullException.ThrowIfNull(minima);
+        int count = minima.Count;
+        if (count < 2) throw new ArgumentException($"{count} minima: a barcode of minima needs at least two", nameof(minima));
+        if (maxPairs is int budget && budget < 0) throw new ArgumentOutOfRangeException(nameof(maxPairs), budget, "the budget of pairs must be 0 or more");
+        if (known is not null && (known.GetLength(0) != count || known.GetLength(1) != count))
+            throw new ArgumentException($"the known barriers are {known.GetLength(0)} x {known.GetLength(1)} for {count} minima", nameof(known));
+
+        var losses = minima.Select(m => surface.Loss(m)).ToArray();
+        var barriers = new double[count, count];
+        for (int i = 0; i < count; i++)
+            for (int j = 0; j < count; j++) barriers[i, j] = known?[i, j] ?? double.NaN;
+        var pairs = new List<ConnectedPair>();
+        while (pairs.Count < (maxPairs ?? int.MaxValue) && Suggest(losses, barriers) is (int first, int second))
+        {
+            cancellation.ThrowIfCancellationRequested();
+            var path = AutoNeb.Connect(surface, minima[first], minima[second], options, cancellation: cancellation);
+            // The highest point of a path is at least as high as its ends; rounding must not put it below them.
+            double barrier = Math.Max(path.Barrier, Math.Max(losses[first], losses[second]));
+            barriers[first, second] = barriers[second, first] = barrier;
+            var pair = new ConnectedPair(first, second, path);
+            pairs.Add(pair);
+            pairDone?.Invoke(pair);
+        }
+        return new ExplorationResult(losses, barriers, pairs, MinimaBarcode.FromBarriers(losses, barriers));
+    }
+
+    /// <summary>The next pair to connect, or null when every useful pair has been tried.</summary>
+    internal static (int, int)? Suggest(IReadOnlyList<double> losses, double[,] barriers)
+    {
+        int count = losses.Count;
+        var byLoss = Enumerable.Range(0, count).OrderBy(m => losses[m]).ThenBy(m => m).ToList();
+        bool Known(int i, int j) => !double.IsNaN(barriers[i, j]);
+
+        var groups = Groups(count, Edges(barriers));
+        if (groups.Distinct().Count() > 1)
+        {
+            // The lowest minimum of each group, groups ordered by it: join the first two.
+            var lowest = byLoss.GroupBy(m => groups[m]).Select(g => g.First()).ToList();
+            return (lowest[0], lowest[1]);
+        }
+
+        var tree = SpanningTree(count, barriers);
+        foreach (var (i, j) in tree.OrderByDescending(e => barriers[e.Item1, e.Item2]))
+        {
+            var split = Groups(count, tree.Where(e => e != (i, j)));
+            foreach (int source in byLoss.Where(m => split[m] == split[i]))
+                foreach (int target in byLoss.Where(m => split[m] != split[i]))
+                    if (!Known(source, target)) return (source, target);
+        }
+        return null;
+    }
+
+    private static IEnumerable<(int, int)> Edges(double[,] barriers)
+    {
+        int count = barriers.GetLength(0);
+        for (int i = 0; i < count; i++)
+            for (int j = i + 1; j < count; j++)
+                if (!double.IsNaN(barriers[i, j])) yield return (i, j);
+    }
+
+    // Kruskal's minimum spanning tree over the known barriers (ties by pair order).
+    private static List<(int, int)> SpanningTree(int count, double[,] barriers)
+    {
+        var group = Enumerable.Range(0, count).ToArray();
+        return Edges(barriers).OrderBy(e => barriers[e.Item1, e.Item2]).Where(e => Join(group, e.Item1, e.Item2)).ToList();
+    }
+
+    private static int[] Groups(int count, IEnumerable<(int, int)> edges)
+    {
+        var group = Enumerable.Range(0, count).ToArray();
+        foreach (var (i, j) in edges) Join(group, i, j);
+        return group;
+    }
+
+    // Relabels j's group as i's; false when they were one group already. Minima number in the tens, so no union-find.
+    private static bool Join(int[] group, int i, int j)
+    {
+        int a = group[i], b = group[j];
+        if (a == b) return false;
+        for (int m = 0; m < group.Length; m++) if (group[m] == b) group[m] = a;
+        return true;
+    }
+}
