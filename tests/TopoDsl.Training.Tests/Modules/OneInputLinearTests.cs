@@ -22,8 +22,9 @@ public sealed class OneInputLinearTests
         var kind = tanh ? ActivationKind.Tanh : ActivationKind.Sigmoid;
         var rng = new Rng((ulong)seed);
         var linear = new Linear(1, width, bias, rng);
-        // Inputs spread wide enough to reach the sigmoid's saturated ends, where its kernel takes another path.
-        var input = new Tensor(Enumerable.Range(0, rows).Select(_ => (float)(rng.Normal() * 40)).ToArray(), rows, 1) { RequiresGrad = inputTakesGradient };
+        // Inputs spread wide enough to reach the sigmoid's saturated ends, where its kernel takes another path; the first
+        // near 0, so that some neuron is not saturated and the gradients are not all zeros (a lone wide input can saturate all).
+        var input = new Tensor(Enumerable.Range(0, rows).Select(r => (float)(rng.Normal() * (r == 0 ? 1 : 40))).ToArray(), rows, 1) { RequiresGrad = inputTakesGradient };
         var weights = new Tensor(Enumerable.Range(0, rows * width).Select(_ => (float)rng.Normal()).ToArray(), rows, width);
 
         var fused = linear.Forward(input, kind);
