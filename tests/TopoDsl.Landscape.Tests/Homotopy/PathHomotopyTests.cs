@@ -26,9 +26,9 @@ public class PathHomotopyTests
         var result = PathHomotopy.Compare(Surface, Around(1), Around(-1));
 
         double pathTop = Surface.Loss([0, 1]);
-        Assert.Equal(pathTop, result.Level, 12);
-        Assert.Equal(10, result.HomotopyHighest, 12); // the grid's middle point, s = 1/2 and t = 1/2, is the hilltop
-        Assert.Equal(10 - pathTop, result.Barrier, 12);
+        Assert.Equal(pathTop, result.Level, 1e-12);
+        Assert.Equal(10, result.HomotopyHighest, 1e-12); // the grid's middle point, s = 1/2 and t = 1/2, is the hilltop
+        Assert.Equal(10 - pathTop, result.Barrier, 1e-12);
         Assert.Equal((0.5, 0.5), (result.AtPathFraction, result.AtBlend));
         Assert.False(result.HomotopicWithin(1));
     }
@@ -59,8 +59,8 @@ public class PathHomotopyTests
         double length = path[^1][0];
         for (int j = 0; j < count; j++)
         {
-            Assert.Equal(length * j / (count - 1), samples[j][0], 9);
-            Assert.Equal(2 * samples[j][0], samples[j][1], 9);
+            Assert.Equal(length * j / (count - 1), samples[j][0], 1e-9);
+            Assert.Equal(2 * samples[j][0], samples[j][1], 1e-9);
         }
     }
 

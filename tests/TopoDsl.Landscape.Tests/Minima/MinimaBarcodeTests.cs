@@ -15,10 +15,10 @@ public class MinimaBarcodeTests
 
         Assert.Equal([new MinimumSegment(1, 2, 3, 2), new MinimumSegment(2, 1, 4, 0)], barcode.Segments);
         Assert.Equal(10, barcode.LossRange);
-        Assert.Equal(Math.Sqrt(1 + 9), barcode.Score(), 12);
+        Assert.Equal(Math.Sqrt(1 + 9), barcode.Score(), 1e-12);
         Assert.Equal(4, barcode.Score(SegmentNorm.L1));
         Assert.Equal(3, barcode.Score(SegmentNorm.Max));
-        Assert.Equal(0.4, barcode.Score(SegmentNorm.L1, normalised: true), 12);
+        Assert.Equal(0.4, barcode.Score(SegmentNorm.L1, normalised: true), 1e-12);
     }
 
     [Fact]

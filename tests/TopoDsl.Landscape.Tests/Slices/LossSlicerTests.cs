@@ -56,7 +56,7 @@ public class LossSlicerTests
 
         var slice = LossSlicer.Compute(model, data, FilterNormalizedDirection.Draw(model, 1), FilterNormalizedDirection.Draw(model, 2), Small);
 
-        Assert.Equal(own, slice.At(3, 3), 5);
+        Assert.Equal(own, slice.At(3, 3), 1e-5);
         Assert.All(model.Parameters().Zip(before), pair => Assert.Equal(pair.Second, pair.First.Data));
         Assert.Equal(-1, slice.Alphas[0]);
         Assert.Equal(1, slice.Betas[^1]);
@@ -82,7 +82,7 @@ public class LossSlicerTests
             {
                 double weightNorm = Math.Sqrt(parameters[p].Data.Skip(r * size).Take(size).Sum(x => (double)x * x));
                 double directionNorm = Math.Sqrt(direction[p].Skip(r * size).Take(size).Sum(x => (double)x * x));
-                Assert.Equal(weightNorm, directionNorm, 5);
+                Assert.Equal(weightNorm, directionNorm, 1e-5);
             }
         }
     }

@@ -15,12 +15,12 @@ public class LinearFitTests
 
         var fit = LinearFit.Of(x, y);
 
-        Assert.Equal(3, fit.Slope, 12);
-        Assert.Equal(1, fit.Intercept, 12);
-        Assert.Equal(0.9, fit.RSquared, 12);
+        Assert.Equal(3, fit.Slope, 1e-12);
+        Assert.Equal(1, fit.Intercept, 1e-12);
+        Assert.Equal(0.9, fit.RSquared, 1e-12);
         double half = 3.182446305284263 * Math.Sqrt(1.0 / 3);
-        Assert.Equal(3 - half, fit.SlopeLow, 9);
-        Assert.Equal(3 + half, fit.SlopeHigh, 9);
+        Assert.Equal(3 - half, fit.SlopeLow, 1e-9);
+        Assert.Equal(3 + half, fit.SlopeHigh, 1e-9);
     }
 
     [Property(MaxTest = 200)]
@@ -35,7 +35,7 @@ public class LinearFitTests
 
         double mx = x.Average(), my = y.Average();
         double sxy = x.Zip(y, (a, b) => (a - mx) * (b - my)).Sum(), sxx = x.Sum(a => (a - mx) * (a - mx)), syy = y.Sum(b => (b - my) * (b - my));
-        Assert.Equal(sxy * sxy / (sxx * syy), fit.RSquared, 6);
+        Assert.Equal(sxy * sxy / (sxx * syy), fit.RSquared, 1e-6);
         Assert.InRange(fit.Slope, fit.SlopeLow, fit.SlopeHigh);
     }
 

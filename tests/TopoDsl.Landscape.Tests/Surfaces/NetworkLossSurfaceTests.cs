@@ -31,8 +31,8 @@ public class NetworkLossSurfaceTests
 
         var whole = Training.Losses.Loss.For(model.Forward(data.Inputs), data.Targets, null);
         var expected = Autograd.Gradients(whole, model.Parameters().ToList()).SelectMany(g => g.Data).ToArray();
-        Assert.Equal(whole.ToScalar(), loss, 5);
-        Assert.Equal(loss, surface.Loss(point), 5);
+        Assert.Equal(whole.ToScalar(), loss, 1e-5);
+        Assert.Equal(loss, surface.Loss(point), 1e-5);
         for (int k = 0; k < expected.Length; k++) Assert.True(Math.Abs(expected[k] - gradient[k]) <= 1e-5 * (1 + Math.Abs(expected[k])), $"entry {k}: {gradient[k]} against {expected[k]}");
     }
 
