@@ -18,6 +18,25 @@ public static class AutoNeb
         AutoNebOptions? options = null, IProgress<AutoNebProgress>? progress = null, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(surface);
+        return Connect([surface], start, end, options, progress, cancellation);
+    }
+
+    /// <summary>
+    /// <see cref="Connect(ILossSurface, ReadOnlySpan{double}, ReadOnlySpan{double}, AutoNebOptions?, IProgress{AutoNebProgress}?, CancellationToken)"/>
+    /// with the images' gradients taken on several threads, one per surface in <paramref name="workers"/>: copies of one
+    /// loss (a <see cref="Surfaces.NetworkLossSurface"/> per thread, each with a network of its own). Image i always goes to
+    /// the same worker, so the path is the same as on one thread. Each worker should compute on one thread (for
+    /// networks, <c>Gemm.Threads = 1</c>), or the threads contend for the cores.
+    /// </summary>
+    public static MinimumEnergyPath Connect(IReadOnlyList<ILossSurface> workers, ReadOnlySpan<double> start, ReadOnlySpan<double> end,
+        AutoNebOptions? options = null, IProgress<AutoNebProgress>? progress = null, CancellationToken cancellation = default)
+    {
+        ArgumentNullException.ThrowIfNull(workers);
+        if (workers.Count == 0) throw new ArgumentException("give at least one surface to evaluate the images on", nameof(workers));
+        var surface = workers[0];
+        foreach (var worker in workers)
+            if (worker is null || worker.Dimension != surface.Dimension)
+                throw new ArgumentException($"every worker must be the same surface: dimensions {string.Join(", ", workers.Select(w => w?.Dimension))}", nameof(workers));
         options ??= new AutoNebOptions();
         options.Validate();
         CheckPoint(surface, start, nameof(start));
@@ -30,15 +49,16 @@ public static class AutoNeb
         {
             if (cycle > 0) InsertWhereHighest(surface, chain, options);
             while (velocities.Count < chain.Count) velocities.Add(new double[surface.Dimension]);
-            Relax(surface, chain, velocities, options, cycle, progress, cancellation);
+            Relax(workers, chain, velocities, options, cycle, progress, cancellation);
             velocities.Clear(); // inserted images change which velocity belongs to which image; each cycle starts at rest
         }
         return Evaluate(surface, chain, options.PointsPerSegment);
     }
 
-    private static void Relax(ILossSurface surface, ImageChain chain, List<double[]> velocities, AutoNebOptions options,
+    private static void Relax(IReadOnlyList<ILossSurface> workers, ImageChain chain, List<double[]> velocities, AutoNebOptions options,
         int cycle, IProgress<AutoNebProgress>? progress, CancellationToken cancellation)
     {
+        var surface = workers[0];
         var (steps, rate) = options.Cycles[cycle];
         var losses = new double[chain.Count];
         var gradients = Enumerable.Range(0, chain.Count).Select(_ => new double[surface.Dimension]).ToArray();
@@ -49,9 +69,9 @@ public static class AutoNeb
         {
             cancellation.ThrowIfCancellationRequested();
             chain.Redistribute();
+            EvaluateImages(workers, chain, losses, gradients, cancellation);
             for (int i = 1; i < chain.Count - 1; i++)
             {
-                losses[i] = surface.LossAndGradient(chain.Images[i], gradients[i]);
                 if (!double.IsFinite(losses[i]))
                     throw new ArithmeticException($"AutoNEB: the loss at image {i} became {losses[i]} in cycle {cycle + 1}, step {step}; lower the learning rate ({rate})");
             }
@@ -70,6 +90,21 @@ public static class AutoNeb
             progress?.Report(new AutoNebProgress(cycle + 1, options.Cycles.Count, step, steps, chain.Count, losses.Max()));
         }
         chain.Redistribute();
+    }
+
+    // The inner images' losses and gradients; with several workers, image i on worker (i - 1) mod W.
+    private static void EvaluateImages(IReadOnlyList<ILossSurface> workers, ImageChain chain, double[] losses, double[][] gradients, CancellationToken cancellation)
+    {
+        int inner = chain.Count - 2, count = workers.Count;
+        if (count == 1 || inner == 1)
+        {
+            for (int i = 1; i <= inner; i++) losses[i] = workers[0].LossAndGradient(chain.Images[i], gradients[i]);
+            return;
+        }
+        Parallel.For(0, Math.Min(count, inner), new ParallelOptions { MaxDegreeOfParallelism = count, CancellationToken = cancellation }, w =>
+        {
+            for (int i = 1 + w; i <= inner; i += count) losses[i] = workers[w].LossAndGradient(chain.Images[i], gradients[i]);
+        });
     }
 
     /// <summary>The NEB force's projection: removes from the gradient its component along the unit tangent.</summary>

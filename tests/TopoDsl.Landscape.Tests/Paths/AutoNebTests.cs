@@ -49,6 +49,20 @@ public class AutoNebTests
     }
 
     [Fact]
+    public void Images_spread_over_three_workers_give_the_same_path_to_the_bit()
+    {
+        var a = MullerBrownPoints.MinimumA;
+        var c = MullerBrownPoints.MinimumC;
+
+        var one = AutoNeb.Connect(Surface, [a.X, a.Y], [c.X, c.Y], MullerBrownOptions);
+        var three = AutoNeb.Connect([new MullerBrown(), new MullerBrown(), new MullerBrown()], [a.X, a.Y], [c.X, c.Y], MullerBrownOptions);
+
+        Assert.Equal(one.Images.Count, three.Images.Count);
+        for (int i = 0; i < one.Images.Count; i++) Assert.Equal(one.Images[i], three.Images[i]);
+        Assert.Equal(one.Barrier, three.Barrier);
+    }
+
+    [Fact]
     public void Bad_points_and_options_are_refused_by_name()
     {
         var wrongLength = Assert.Throws<ArgumentException>(() => AutoNeb.Connect(Surface, [0.0], [1.0, 1.0]));
