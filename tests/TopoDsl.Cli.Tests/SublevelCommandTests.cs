@@ -40,6 +40,17 @@ public sealed class SublevelCommandTests : IDisposable
         Assert.EndsWith("2 -> 0 over 1: 2 1 0\n4 -> 0 over 3: 4 3 2 1 0\n", run.Stdout);
     }
 
+    [Fact]
+    public void Grid_options_without_a_grid_are_refused_by_name()
+    {
+        var points = _folder.File("0 0 1\n1 0 2\n", "points.txt");
+
+        var run = Topo.Run("sublevel", "--points", points, "--knn", "1", "--connectivity", "full");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal("topo: --connectivity: only with --grid", Assert.Single(run.ErrorLines));
+    }
+
     [Theory]
     [InlineData("--shape", "3,x", "topo: --shape: 'x' is not a size (a whole number from 1) in '3,x'")]
     [InlineData("--shape", "2,2", "grid.txt:2: more than the 4 values of a grid of shape 2 x 2")]

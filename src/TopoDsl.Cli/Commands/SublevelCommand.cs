@@ -34,6 +34,7 @@ internal static class SublevelCommand
             if (inputs != 1)
                 throw new UsageException("give exactly one of --graph VERTICES EDGES, --points FILE --knn K, or --grid FILE --shape N,M");
             if (gridFile is null && parse.GetValue(shape) is not null) throw new UsageException("--shape: only with --grid");
+            if (gridFile is null && parse.GetResult(connectivity) is { Implicit: false }) throw new UsageException("--connectivity: only with --grid");
 
             SublevelResult result;
             Func<int, IReadOnlyList<double>>? locate = null;

@@ -17,9 +17,9 @@ internal static class GridGraph
             count *= shape[axis];
         }
         var offsets = ForwardOffsets(rank, connectivity);
-        long capacity = count * offsets.Count;
+        long capacity = EdgeCount(shape, count, connectivity);
         if (capacity > Array.MaxLength)
-            throw new ArgumentException($"a grid of {count} points has up to {capacity} {connectivity} edges, more than one array holds", nameof(shape));
+            throw new ArgumentException($"a grid of {count} points has {capacity} {connectivity} edges, more than one array holds", nameof(shape));
 
         var sources = new List<int>((int)capacity);
         var targets = new List<int>((int)capacity);
@@ -47,6 +47,19 @@ internal static class GridGraph
             }
         }
         return (sources.ToArray(), targets.ToArray());
+    }
+
+    // Faces: along each axis, (n - 1) pairs in each of the N / n lines. Full: the pairs within one step on every axis,
+    // counted from each point with itself, are Π (3n - 2) ordered (n + 2(n - 1) per axis); less the N self-pairs, halved.
+    private static long EdgeCount(ReadOnlySpan<int> shape, long count, GridConnectivity connectivity)
+    {
+        long edges = 0, ordered = 1;
+        foreach (int size in shape)
+        {
+            edges += (size - 1) * (count / size);
+            ordered *= 3L * size - 2;
+        }
+        return connectivity == GridConnectivity.Faces ? edges : (ordered - count) / 2;
     }
 
     // The offsets whose first non-zero step is +1, so that each neighbour pair is met once, from its lower-numbered end.

@@ -12,8 +12,14 @@ public static class GridValuesFile
     public static double[] Read(string path, ReadOnlySpan<int> shape)
     {
         ArgumentNullException.ThrowIfNull(path);
+        if (shape.Length == 0) throw new ArgumentException("the grid's shape is empty; give one size per axis", nameof(shape));
         long expected = 1;
-        foreach (int size in shape) expected *= size;
+        foreach (int size in shape)
+        {
+            if (size < 1) throw new ArgumentException($"a grid of shape {Shape(shape)}: sizes must be 1 or more", nameof(shape));
+            expected *= size;
+            if (expected > Array.MaxLength) throw new ArgumentException($"a grid of shape {Shape(shape)} has more points than one array holds", nameof(shape));
+        }
         var values = new List<double>();
         foreach (var line in DataLines.Read(path))
             foreach (var field in line.Fields)

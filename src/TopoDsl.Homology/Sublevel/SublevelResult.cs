@@ -40,7 +40,8 @@ public sealed class SublevelResult
 
     /// <summary>
     /// The saddle (a vertex) of each merge: Saddles[i] is the endpoint of Merges[i]'s edge that entered the filtration
-    /// last, whose value is the merge's death.
+    /// last, whose value is the merge's death. On a graph whose edges carry their own values
+    /// (<see cref="SublevelPersistence.OnWeightedGraph"/>) a merge happens at an edge, not a vertex, and Saddles[i] is -1.
     /// </summary>
     public IReadOnlyList<int> Saddles { get; }
 

@@ -6,7 +6,7 @@ namespace TopoDsl.Homology.Sublevel;
 /// Writes the bars of a SublevelResult as text, one "birth death" line per bar in the order of
 /// SublevelResult.Bars, "inf" for an essential bar's death; numbers round-trip to the same double. With paths,
 /// a '#' header follows and then one line per finite bar: "dying -> surviving over saddle: v v v", the minimax
-/// path's vertices from the dying minimum to the surviving one.
+/// path's vertices from the dying minimum to the surviving one ("over edge u-v" on a graph whose edges carry their own values).
 /// </summary>
 public static class SublevelText
 {
@@ -26,7 +26,8 @@ public static class SublevelText
         for (int i = 0; i < result.Merges.Count; i++)
         {
             var merge = result.Merges[i];
-            output.Write(string.Create(CultureInfo.InvariantCulture, $"{merge.DyingMinimum} -> {merge.SurvivingMinimum} over {result.Saddles[i]}:"));
+            string over = result.Saddles[i] >= 0 ? result.Saddles[i].ToString(CultureInfo.InvariantCulture) : $"edge {merge.EdgeSource}-{merge.EdgeTarget}";
+            output.Write(string.Create(CultureInfo.InvariantCulture, $"{merge.DyingMinimum} -> {merge.SurvivingMinimum} over {over}:"));
             foreach (int vertex in result.MinimaxPath(merge.DyingMinimum, merge.SurvivingMinimum))
             {
                 output.Write(' ');

@@ -1,3 +1,4 @@
+using TopoDsl.Landscape.Geometry;
 using TopoDsl.Landscape.Surfaces;
 
 namespace TopoDsl.Landscape.Homotopy;
@@ -32,7 +33,7 @@ public static class PathHomotopy
             for (int step = 0; step < options.BlendSteps; step++)
             {
                 double t = (double)step / (options.BlendSteps - 1);
-                for (int k = 0; k < point.Length; k++) point[k] = (1 - t) * a[s][k] + t * b[s][k];
+                Polyline.Interpolate(a[s], b[s], t, point);
                 double loss = surface.Loss(point);
                 if (double.IsNaN(loss)) loss = double.PositiveInfinity; // a point where the loss is undefined blocks the way
                 if (loss > highest) (highest, atS, atT) = (loss, (double)s / (options.PathSamples - 1), t);
@@ -47,12 +48,7 @@ public static class PathHomotopy
     internal static double[][] Resample(IReadOnlyList<double[]> path, int count)
     {
         var cumulative = new double[path.Count];
-        for (int i = 1; i < path.Count; i++)
-        {
-            double sum = 0;
-            for (int k = 0; k < path[i].Length; k++) sum += (path[i][k] - path[i - 1][k]) * (path[i][k] - path[i - 1][k]);
-            cumulative[i] = cumulative[i - 1] + Math.Sqrt(sum);
-        }
+        for (int i = 1; i < path.Count; i++) cumulative[i] = cumulative[i - 1] + Polyline.Distance(path[i - 1], path[i]);
         double total = cumulative[^1];
         var samples = new double[count][];
         int segment = 0;
@@ -65,7 +61,7 @@ public static class PathHomotopy
             double length = path.Count == 1 ? 0 : cumulative[segment + 1] - cumulative[segment];
             double t = length > 0 ? Math.Clamp((target - cumulative[segment]) / length, 0, 1) : 0;
             samples[j] = new double[from.Length];
-            for (int k = 0; k < from.Length; k++) samples[j][k] = (1 - t) * from[k] + t * to[k];
+            Polyline.Interpolate(from, to, t, samples[j]);
         }
         return samples;
     }

@@ -26,12 +26,15 @@ public sealed class MinimaBarcode
     /// </summary>
     public IReadOnlyList<MinimumSegment> Segments { get; }
 
-    /// <summary>The highest barrier given minus the lowest minimum's loss; what <see cref="Score"/> may normalise by.</summary>
+    /// <summary>
+    /// The highest value given (a barrier, or a loss when there are no barriers) minus the lowest minimum's loss; what
+    /// <see cref="Score"/> may normalise by.
+    /// </summary>
     public double LossRange { get; }
 
-    /// <summary>The TO-score of the segment lengths (see <see cref="ObstructionScore"/>).</summary>
-    public double Score(SegmentNorm norm = SegmentNorm.L2, bool normalised = false) =>
-        ObstructionScore.Compute(Segments.Select(s => s.Length).ToList(), norm, normalised ? LossRange : null);
+    /// <summary>The TO-score of the segment lengths (see <see cref="ObstructionScore"/>); 0 when no minimum has a segment.</summary>
+    public double Score(SegmentNorm norm = SegmentNorm.L2, bool normalised = false) => Segments.Count == 0 ? 0
+        : ObstructionScore.Compute(Segments.Select(s => s.Length).ToList(), norm, normalised ? LossRange : null);
 
     /// <summary>
     /// The barcode of minima at <paramref name="losses"/> whose pairwise barriers are <paramref name="barriers"/>

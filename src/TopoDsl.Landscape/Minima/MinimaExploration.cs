@@ -33,8 +33,13 @@ public static class MinimaExploration
         if (maxPairs is int budget && budget < 0) throw new ArgumentOutOfRangeException(nameof(maxPairs), budget, "the budget of pairs must be 0 or more");
         if (known is not null && (known.GetLength(0) != count || known.GetLength(1) != count))
             throw new ArgumentException($"the known barriers are {known.GetLength(0)} x {known.GetLength(1)} for {count} minima", nameof(known));
+        for (int m = 0; m < count; m++)
+            if (minima[m] is null || minima[m].Length != surface.Dimension)
+                throw new ArgumentException($"minimum {m} has {minima[m]?.Length ?? 0} coordinates; the surface has {surface.Dimension}", nameof(minima));
 
         var losses = minima.Select(m => surface.Loss(m)).ToArray();
+        // The known barriers are checked as the barcode will check them, before any path is computed.
+        if (known is not null) MinimaBarcode.FromBarriers(losses, known);
         var barriers = new double[count, count];
         for (int i = 0; i < count; i++)
             for (int j = 0; j < count; j++) barriers[i, j] = known?[i, j] ?? double.NaN;
@@ -42,7 +47,15 @@ public static class MinimaExploration
         while (pairs.Count < (maxPairs ?? int.MaxValue) && Suggest(losses, barriers) is (int first, int second))
         {
             cancellation.ThrowIfCancellationRequested();
-            var path = AutoNeb.Connect(surface, minima[first], minima[second], options, cancellation: cancellation);
+            MinimumEnergyPath path;
+            try
+            {
+                path = AutoNeb.Connect(surface, minima[first], minima[second], options, cancellation: cancellation);
+            }
+            catch (ArithmeticException e)
+            {
+                throw new ArithmeticException($"connecting minima {first} and {second}: {e.Message}", e);
+            }
             // The highest point of a path is at least as high as its ends; rounding must not put it below them.
             double barrier = Math.Max(path.Barrier, Math.Max(losses[first], losses[second]));
             barriers[first, second] = barriers[second, first] = barrier;

@@ -1,3 +1,4 @@
+using TopoDsl.Landscape.Geometry;
 using TopoDsl.Landscape.Surfaces;
 
 namespace TopoDsl.Landscape.Paths;
@@ -25,8 +26,9 @@ public static class AutoNeb
     /// <see cref="Connect(ILossSurface, ReadOnlySpan{double}, ReadOnlySpan{double}, AutoNebOptions?, IProgress{AutoNebProgress}?, CancellationToken)"/>
     /// with the images' gradients taken on several threads, one per surface in <paramref name="workers"/>: copies of one
     /// loss (a <see cref="Surfaces.NetworkLossSurface"/> per thread, each with a network of its own). Image i always goes to
-    /// the same worker, so the path is the same as on one thread. Each worker should compute on one thread (for
-    /// networks, <c>Gemm.Threads = 1</c>), or the threads contend for the cores.
+    /// the same worker, so on a surface whose gradients are of the whole data set the path is the same as on one thread;
+    /// with mini-batch gradients each worker draws its own batches, so the path depends on the number of workers. Each
+    /// worker should compute on one thread (for networks, <c>Gemm.Threads = 1</c>), or the threads contend for the cores.
     /// </summary>
     public static MinimumEnergyPath Connect(IReadOnlyList<ILossSurface> workers, ReadOnlySpan<double> start, ReadOnlySpan<double> end,
         AutoNebOptions? options = null, IProgress<AutoNebProgress>? progress = null, CancellationToken cancellation = default)
@@ -37,6 +39,8 @@ public static class AutoNeb
         foreach (var worker in workers)
             if (worker is null || worker.Dimension != surface.Dimension)
                 throw new ArgumentException($"every worker must be the same surface: dimensions {string.Join(", ", workers.Select(w => w?.Dimension))}", nameof(workers));
+        if (workers.Distinct(ReferenceEqualityComparer.Instance).Count() != workers.Count)
+            throw new ArgumentException("a surface appears twice among the workers: two threads would move one network's parameters at once; give each worker its own", nameof(workers));
         options ??= new AutoNebOptions();
         options.Validate();
         CheckPoint(surface, start, nameof(start));
@@ -45,18 +49,19 @@ public static class AutoNeb
         var chain = new ImageChain(start.ToArray(), end.ToArray());
         for (int k = 0; k < options.InitialImages; k++) chain.Insert(k, 1.0 / (options.InitialImages + 1 - k));
         var velocities = new List<double[]>();
+        double lastRate = double.NaN; // the learning rate of the last move, which a non-finite loss blames
         for (int cycle = 0; cycle < options.Cycles.Count; cycle++)
         {
             if (cycle > 0) InsertWhereHighest(surface, chain, options);
             while (velocities.Count < chain.Count) velocities.Add(new double[surface.Dimension]);
-            Relax(workers, chain, velocities, options, cycle, progress, cancellation);
+            Relax(workers, chain, velocities, options, cycle, ref lastRate, progress, cancellation);
             velocities.Clear(); // inserted images change which velocity belongs to which image; each cycle starts at rest
         }
-        return Evaluate(surface, chain, options.PointsPerSegment);
+        return Evaluate(surface, chain, options.PointsPerSegment, lastRate);
     }
 
     private static void Relax(IReadOnlyList<ILossSurface> workers, ImageChain chain, List<double[]> velocities, AutoNebOptions options,
-        int cycle, IProgress<AutoNebProgress>? progress, CancellationToken cancellation)
+        int cycle, ref double lastRate, IProgress<AutoNebProgress>? progress, CancellationToken cancellation)
     {
         var surface = workers[0];
         var (steps, rate) = options.Cycles[cycle];
@@ -71,10 +76,7 @@ public static class AutoNeb
             chain.Redistribute();
             EvaluateImages(workers, chain, losses, gradients, cancellation);
             for (int i = 1; i < chain.Count - 1; i++)
-            {
-                if (!double.IsFinite(losses[i]))
-                    throw new ArithmeticException($"AutoNEB: the loss at image {i} became {losses[i]} in cycle {cycle + 1}, step {step}; lower the learning rate ({rate})");
-            }
+                if (!double.IsFinite(losses[i])) throw NotFinite($"the loss at image {i} is {losses[i]} in cycle {cycle + 1}, step {step}", lastRate);
             // Every tangent from the chain as it stood when the gradients were taken; then every image moves.
             for (int i = 1; i < chain.Count - 1; i++) RemoveAlong(gradients[i], chain.Tangent(i, losses, tangent));
             for (int i = 1; i < chain.Count - 1; i++)
@@ -87,6 +89,7 @@ public static class AutoNeb
                     image[k] -= rate * velocity[k];
                 }
             }
+            lastRate = rate;
             progress?.Report(new AutoNebProgress(cycle + 1, options.Cycles.Count, step, steps, chain.Count, losses.Max()));
         }
         chain.Redistribute();
@@ -101,10 +104,18 @@ public static class AutoNeb
             for (int i = 1; i <= inner; i++) losses[i] = workers[0].LossAndGradient(chain.Images[i], gradients[i]);
             return;
         }
-        Parallel.For(0, Math.Min(count, inner), new ParallelOptions { MaxDegreeOfParallelism = count, CancellationToken = cancellation }, w =>
+        try
         {
-            for (int i = 1 + w; i <= inner; i += count) losses[i] = workers[w].LossAndGradient(chain.Images[i], gradients[i]);
-        });
+            Parallel.For(0, Math.Min(count, inner), new ParallelOptions { MaxDegreeOfParallelism = count, CancellationToken = cancellation }, w =>
+            {
+                for (int i = 1 + w; i <= inner; i += count) losses[i] = workers[w].LossAndGradient(chain.Images[i], gradients[i]);
+            });
+        }
+        catch (AggregateException e) when (e.InnerExceptions.Count == 1)
+        {
+            // The surface's own exception, as on one thread.
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
+        }
     }
 
     /// <summary>The NEB force's projection: removes from the gradient its component along the unit tangent.</summary>
@@ -130,7 +141,7 @@ public static class AutoNeb
             for (int p = 1; p <= options.PointsPerSegment; p++)
             {
                 double alpha = (double)p / (options.PointsPerSegment + 1);
-                Interpolate(chain.Images[s], chain.Images[s + 1], alpha, point);
+                Polyline.Interpolate(chain.Images[s], chain.Images[s + 1], alpha, point);
                 double rise = (surface.Loss(point) - ((1 - alpha) * imageLosses[s] + alpha * imageLosses[s + 1])) / range;
                 if (rise > top.rise) top = (alpha, rise);
             }
@@ -141,12 +152,18 @@ public static class AutoNeb
         foreach (var (segment, alpha, _) in chosen) chain.Insert(segment, alpha);
     }
 
-    private static MinimumEnergyPath Evaluate(ILossSurface surface, ImageChain chain, int pointsPerSegment)
+    private static ArithmeticException NotFinite(string what, double lastRate) => new(double.IsNaN(lastRate)
+        ? $"AutoNEB: {what} on the straight line between the minima, before any step; the surface is not finite there"
+        : $"AutoNEB: {what}; lower the learning rate (the last step's was {lastRate})");
+
+    private static MinimumEnergyPath Evaluate(ILossSurface surface, ImageChain chain, int pointsPerSegment, double lastRate)
     {
         var images = chain.Images.Select(image => (double[])image.Clone()).ToList();
         var imageLosses = images.Select(image => surface.Loss(image)).ToList();
+        for (int i = 0; i < imageLosses.Count; i++)
+            if (!double.IsFinite(imageLosses[i])) throw NotFinite($"the loss at image {i} of the final path is {imageLosses[i]}", lastRate);
         var lengths = new double[images.Count - 1];
-        for (int s = 0; s < lengths.Length; s++) lengths[s] = ImageChain.Distance(images[s], images[s + 1]);
+        for (int s = 0; s < lengths.Length; s++) lengths[s] = Polyline.Distance(images[s], images[s + 1]);
         double total = Math.Max(lengths.Sum(), double.Epsilon);
         var profile = new List<ProfilePoint> { new(0, imageLosses[0]) };
         var highest = (double[])images[0].Clone();
@@ -162,9 +179,11 @@ public static class AutoNeb
                 else
                 {
                     point = new double[surface.Dimension];
-                    Interpolate(images[s], images[s + 1], alpha, point);
+                    Polyline.Interpolate(images[s], images[s + 1], alpha, point);
                     loss = surface.Loss(point);
                 }
+                // A diverged image must not read as a low barrier: Max would pass over a NaN.
+                if (!double.IsFinite(loss)) throw NotFinite($"the loss at {alpha:0.0} of segment {s} of the final path is {loss}", lastRate);
                 profile.Add(new ProfilePoint((travelled + alpha * lengths[s]) / total, loss));
                 if (loss > highestLoss) (highestLoss, highest) = (loss, point);
             }
@@ -173,10 +192,6 @@ public static class AutoNeb
         return new MinimumEnergyPath(images, imageLosses, profile, highest);
     }
 
-    private static void Interpolate(double[] a, double[] b, double alpha, double[] into)
-    {
-        for (int k = 0; k < a.Length; k++) into[k] = (1 - alpha) * a[k] + alpha * b[k];
-    }
 
     private static void CheckPoint(ILossSurface surface, ReadOnlySpan<double> point, string name)
     {

@@ -1,3 +1,5 @@
+using TopoDsl.Landscape.Geometry;
+
 namespace TopoDsl.Landscape.Paths;
 
 /// <summary>
@@ -24,9 +26,8 @@ internal sealed class ImageChain
     /// <summary>A new image at fraction <paramref name="alpha"/> of segment <paramref name="segment"/>, which it splits.</summary>
     public void Insert(int segment, double alpha)
     {
-        double[] a = _images[segment], b = _images[segment + 1];
-        var image = new double[a.Length];
-        for (int k = 0; k < a.Length; k++) image[k] = (1 - alpha) * a[k] + alpha * b[k];
+        var image = new double[_images[segment].Length];
+        Polyline.Interpolate(_images[segment], _images[segment + 1], alpha, image);
         _images.Insert(segment + 1, image);
         double share = _shares[segment];
         _shares[segment] = alpha * share;
@@ -39,7 +40,7 @@ internal sealed class ImageChain
         int count = _images.Count;
         if (count < 3) return;
         var lengths = new double[count - 1];
-        for (int s = 0; s < lengths.Length; s++) lengths[s] = Distance(_images[s], _images[s + 1]);
+        for (int s = 0; s < lengths.Length; s++) lengths[s] = Polyline.Distance(_images[s], _images[s + 1]);
         double total = lengths.Sum();
         if (!(total > 0)) return;
         // The new positions go to spare arrays, read from the images as they stand, then the arrays trade places.
@@ -52,8 +53,7 @@ internal sealed class ImageChain
             while (segment < lengths.Length - 1 && segmentStart + lengths[segment] < target)
                 segmentStart += lengths[segment++];
             double t = lengths[segment] > 0 ? Math.Clamp((target - segmentStart) / lengths[segment], 0, 1) : 0;
-            double[] a = _images[segment], b = _images[segment + 1], image = _spare[i];
-            for (int k = 0; k < image.Length; k++) image[k] = (1 - t) * a[k] + t * b[k];
+            Polyline.Interpolate(_images[segment], _images[segment + 1], t, _spare[i]);
         }
         for (int i = 1; i < count - 1; i++) (_images[i], _spare[i]) = (_spare[i], _images[i]);
     }
@@ -89,10 +89,4 @@ internal sealed class ImageChain
         return tangent;
     }
 
-    public static double Distance(double[] a, double[] b)
-    {
-        double sum = 0;
-        for (int k = 0; k < a.Length; k++) sum += (a[k] - b[k]) * (a[k] - b[k]);
-        return Math.Sqrt(sum);
-    }
 }

@@ -23,7 +23,7 @@ public sealed record LinearFit(double Slope, double Intercept, double RSquared, 
         double[] xs = [.. x], ys = [.. y];
         double meanX = xs.Average();
         double spread = xs.Sum(v => (v - meanX) * (v - meanX));
-        if (spread == 0) throw new ArgumentException($"every x is {xs[0]}: no line fits a single x", nameof(x));
+        if (!(spread > 0)) throw new ArgumentException("the x values have no spread (all equal, or equal to within rounding): no line fits a single x", nameof(x));
 
         var (intercept, slope) = Fit.Line(xs, ys);
         double residuals = 0;

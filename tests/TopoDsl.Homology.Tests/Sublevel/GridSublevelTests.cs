@@ -32,6 +32,7 @@ public class GridSublevelTests
         var actual = SublevelPersistence.OnGrid(values, shape, connectivity);
 
         var (sources, targets) = NeighboursByCoordinates(shape, connectivity);
+        Assert.Equal(sources.Length, GridGraph.Edges(shape, connectivity).Sources.Length); // and its count of edges is exact
         var naive = new NaiveSublevelReference(values, sources, targets);
         SublevelAssertions.SameBars(naive.Bars, SublevelAssertions.SortedBars(actual.Bars));
     }

@@ -63,6 +63,28 @@ public class LossSlicerTests
     }
 
     [Fact]
+    public void A_cancelled_slice_puts_the_parameters_back_too()
+    {
+        var model = Mlp.Create([4, 6, 2], ActivationKind.Relu, true, seed: 5);
+        var data = Classification(300, 4, 2, seed: 6);
+        var before = model.Parameters().Select(p => (float[])p.Data.Clone()).ToList();
+        using var cancel = new CancellationTokenSource();
+        int reports = 0;
+
+        Assert.ThrowsAny<OperationCanceledException>(() => LossSlicer.Compute(model, data, FilterNormalizedDirection.Draw(model, 1),
+            FilterNormalizedDirection.Draw(model, 2), Small, new CallbackProgress(_ => { if (++reports == 2) cancel.Cancel(); }), cancel.Token));
+
+        Assert.Equal(2, reports);
+        Assert.All(model.Parameters().Zip(before), pair => Assert.Equal(pair.Second, pair.First.Data));
+    }
+
+    /// <summary>Reports on the calling thread (Progress&lt;T&gt; posts to the thread pool).</summary>
+    private sealed class CallbackProgress(Action<double> report) : IProgress<double>
+    {
+        public void Report(double value) => report(value);
+    }
+
+    [Fact]
     public void Filter_normalised_directions_match_each_rows_norm_and_leave_biases_alone()
     {
         var model = Mlp.Create([6, 10, 4], ActivationKind.Relu, true, seed: 2);

@@ -37,7 +37,7 @@ public class NetworkLossSurfaceTests
     }
 
     [Fact]
-    public void A_relaxed_path_between_two_trained_networks_climbs_no_higher_than_the_straight_line()
+    public void A_relaxed_path_between_two_trained_networks_removes_most_of_the_straight_lines_climb()
     {
         var data = Regression(101, 3);
         var minima = new List<double[]>();
@@ -60,7 +60,8 @@ public class NetworkLossSurfaceTests
         var path = AutoNeb.Connect(landscape, minima[0], minima[1], new AutoNebOptions { Cycles = [.. Enumerable.Repeat(new AutoNebCycle(200, 0.02), 4)] });
 
         double ends = Math.Max(path.ImageLosses[0], path.ImageLosses[^1]);
-        Assert.True(path.Barrier >= ends, $"barrier {path.Barrier} below the minima's {ends}");
-        Assert.True(path.Barrier <= straight + 1e-9, $"relaxed {path.Barrier} above the straight line's {straight}");
+        // The straight line climbs 0.10 above the ends here; relaxing takes most of that away (to about 0.002 when this
+        // was written). Half is the bar: a chain that never moved would keep all of it.
+        Assert.True(path.Barrier - ends <= 0.5 * (straight - ends), $"relaxed {path.Barrier}, straight {straight}, ends {ends}");
     }
 }
