@@ -52,12 +52,12 @@ public static class AutoNeb
         double lastRate = double.NaN; // the learning rate of the last move, which a non-finite loss blames
         for (int cycle = 0; cycle < options.Cycles.Count; cycle++)
         {
-            if (cycle > 0) InsertWhereHighest(surface, chain, options);
+            if (cycle > 0) InsertWhereHighest(workers, chain, options);
             while (velocities.Count < chain.Count) velocities.Add(new double[surface.Dimension]);
             Relax(workers, chain, velocities, options, cycle, ref lastRate, progress, cancellation);
             velocities.Clear(); // inserted images change which velocity belongs to which image; each cycle starts at rest
         }
-        return Evaluate(surface, chain, options.PointsPerSegment, lastRate);
+        return Evaluate(workers, chain, options.PointsPerSegment, lastRate);
     }
 
     private static void Relax(IReadOnlyList<ILossSurface> workers, ImageChain chain, List<double[]> velocities, AutoNebOptions options,
@@ -129,20 +129,25 @@ public static class AutoNeb
     // PyTorch-AutoNEB's "highest" insertion: in each segment, the point where the loss rises most above the straight
     // line between the segment's images, relative to the chain's range of image losses; the segments with the
     // largest such rises above the threshold get an image there.
-    private static void InsertWhereHighest(ILossSurface surface, ImageChain chain, AutoNebOptions options)
+    private static void InsertWhereHighest(IReadOnlyList<ILossSurface> workers, ImageChain chain, AutoNebOptions options)
     {
-        var imageLosses = chain.Images.Select(image => surface.Loss(image)).ToArray();
+        var images = chain.Images;
+        var imageLosses = LossesAt(workers, images.Count, (k, _) => images[k]);
         double range = imageLosses.Max() - imageLosses.Min() + 1e-12;
+        int points = options.PointsPerSegment;
+        var inside = LossesAt(workers, (images.Count - 1) * points, (k, buffer) =>
+        {
+            Polyline.Interpolate(images[k / points], images[k / points + 1], Fraction(k % points + 1, points), buffer);
+            return buffer;
+        });
         var best = new List<(int Segment, double Alpha, double Rise)>();
-        var point = new double[surface.Dimension];
-        for (int s = 0; s < chain.Count - 1; s++)
+        for (int s = 0; s < images.Count - 1; s++)
         {
             (double alpha, double rise) top = (0, double.NegativeInfinity);
-            for (int p = 1; p <= options.PointsPerSegment; p++)
+            for (int p = 1; p <= points; p++)
             {
-                double alpha = (double)p / (options.PointsPerSegment + 1);
-                Polyline.Interpolate(chain.Images[s], chain.Images[s + 1], alpha, point);
-                double rise = (surface.Loss(point) - ((1 - alpha) * imageLosses[s] + alpha * imageLosses[s + 1])) / range;
+                double alpha = Fraction(p, points);
+                double rise = (inside[s * points + p - 1] - ((1 - alpha) * imageLosses[s] + alpha * imageLosses[s + 1])) / range;
                 if (rise > top.rise) top = (alpha, rise);
             }
             best.Add((s, top.alpha, top.rise));
@@ -152,46 +157,70 @@ public static class AutoNeb
         foreach (var (segment, alpha, _) in chosen) chain.Insert(segment, alpha);
     }
 
+    private static double Fraction(int p, int pointsPerSegment) => (double)p / (pointsPerSegment + 1);
+
+    // The losses at count points, point k built by point(k, a worker's buffer) and measured on worker k mod W.
+    private static double[] LossesAt(IReadOnlyList<ILossSurface> workers, int count, Func<int, double[], double[]> point)
+    {
+        var losses = new double[count];
+        int width = workers.Count;
+        void Share(int w)
+        {
+            var buffer = new double[workers[w].Dimension];
+            for (int k = w; k < count; k += width) losses[k] = workers[w].Loss(point(k, buffer));
+        }
+        if (width == 1 || count <= 1) Share(0);
+        else
+            try
+            {
+                Parallel.For(0, Math.Min(width, count), new ParallelOptions { MaxDegreeOfParallelism = width }, Share);
+            }
+            catch (AggregateException e) when (e.InnerExceptions.Count == 1)
+            {
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
+            }
+        return losses;
+    }
+
     private static ArithmeticException NotFinite(string what, double lastRate) => new(double.IsNaN(lastRate)
         ? $"AutoNEB: {what} on the straight line between the minima, before any step; the surface is not finite there"
         : $"AutoNEB: {what}; lower the learning rate (the last step's was {lastRate})");
 
-    private static MinimumEnergyPath Evaluate(ILossSurface surface, ImageChain chain, int pointsPerSegment, double lastRate)
+    private static MinimumEnergyPath Evaluate(IReadOnlyList<ILossSurface> workers, ImageChain chain, int pointsPerSegment, double lastRate)
     {
         var images = chain.Images.Select(image => (double[])image.Clone()).ToList();
-        var imageLosses = images.Select(image => surface.Loss(image)).ToList();
-        for (int i = 0; i < imageLosses.Count; i++)
+        var imageLosses = LossesAt(workers, images.Count, (k, _) => images[k]);
+        for (int i = 0; i < imageLosses.Length; i++)
             if (!double.IsFinite(imageLosses[i])) throw NotFinite($"the loss at image {i} of the final path is {imageLosses[i]}", lastRate);
+        var inside = LossesAt(workers, (images.Count - 1) * pointsPerSegment, (k, buffer) =>
+        {
+            Polyline.Interpolate(images[k / pointsPerSegment], images[k / pointsPerSegment + 1], Fraction(k % pointsPerSegment + 1, pointsPerSegment), buffer);
+            return buffer;
+        });
         var lengths = new double[images.Count - 1];
         for (int s = 0; s < lengths.Length; s++) lengths[s] = Polyline.Distance(images[s], images[s + 1]);
         double total = Math.Max(lengths.Sum(), double.Epsilon);
         var profile = new List<ProfilePoint> { new(0, imageLosses[0]) };
-        var highest = (double[])images[0].Clone();
+        (int Segment, int Part) highest = (0, 0);
         double highestLoss = imageLosses[0], travelled = 0;
-        var point = new double[surface.Dimension];
         for (int s = 0; s < lengths.Length; s++)
         {
             for (int p = 1; p <= pointsPerSegment + 1; p++)
             {
-                double alpha = (double)p / (pointsPerSegment + 1);
-                double loss;
-                if (p == pointsPerSegment + 1) (loss, point) = (imageLosses[s + 1], (double[])images[s + 1].Clone());
-                else
-                {
-                    point = new double[surface.Dimension];
-                    Polyline.Interpolate(images[s], images[s + 1], alpha, point);
-                    loss = surface.Loss(point);
-                }
+                double alpha = Fraction(p, pointsPerSegment);
+                double loss = p == pointsPerSegment + 1 ? imageLosses[s + 1] : inside[s * pointsPerSegment + p - 1];
                 // A diverged image must not read as a low barrier: Max would pass over a NaN.
                 if (!double.IsFinite(loss)) throw NotFinite($"the loss at {alpha:0.0} of segment {s} of the final path is {loss}", lastRate);
                 profile.Add(new ProfilePoint((travelled + alpha * lengths[s]) / total, loss));
-                if (loss > highestLoss) (highestLoss, highest) = (loss, point);
+                if (loss > highestLoss) (highestLoss, highest) = (loss, (s, p));
             }
             travelled += lengths[s];
         }
-        return new MinimumEnergyPath(images, imageLosses, profile, highest);
+        var highestPoint = new double[images[0].Length];
+        Polyline.Interpolate(images[highest.Segment], images[Math.Min(highest.Segment + 1, images.Count - 1)],
+            highest == (0, 0) ? 0 : Fraction(highest.Part, pointsPerSegment), highestPoint);
+        return new MinimumEnergyPath(images, imageLosses, profile, highestPoint);
     }
-
 
     private static void CheckPoint(ILossSurface surface, ReadOnlySpan<double> point, string name)
     {
