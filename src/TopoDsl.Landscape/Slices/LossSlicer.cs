@@ -26,17 +26,33 @@ public static class LossSlicer
     public static LossSlice Compute(Module model, Dataset data, float[][] first, float[][] second, SliceOptions? options = null,
         IProgress<double>? progress = null, CancellationToken cancellation = default)
     {
-        ArgumentNullException.ThrowIfNull(model);
-        ArgumentNullException.ThrowIfNull(data);
         options ??= new SliceOptions();
         options.Validate();
+        return Assemble(options, ComputeRows(model, data, first, second, options, 0, options.Resolution, progress, cancellation));
+    }
+
+    /// <summary>
+    /// The losses of grid rows <paramref name="fromRow"/> to <paramref name="toRow"/> (excluded), row by row: the same
+    /// floats as those rows of <see cref="Compute"/>, so that long slices can be computed and saved a row at a time and
+    /// put together with <see cref="Assemble"/>. Each call repeats the first layer's three products for every chunk of
+    /// samples, which a whole-grid call makes once.
+    /// </summary>
+    public static double[] ComputeRows(Module model, Dataset data, float[][] first, float[][] second, SliceOptions options,
+        int fromRow, int toRow, IProgress<double>? progress = null, CancellationToken cancellation = default)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        if (fromRow < 0 || toRow > options.Resolution || fromRow >= toRow)
+            throw new ArgumentOutOfRangeException(nameof(fromRow), $"rows {fromRow} to {toRow}: give 0 <= from < to <= {options.Resolution}");
         var parameters = model.Parameters().ToList();
         CheckDirection(parameters, first, "first");
         CheckDirection(parameters, second, "second");
         if (data.Count == 0) throw new ArgumentException("the data set is empty: a slice needs samples to measure the loss on", nameof(data));
 
         var alphas = Axis(options.AlphaRange, options.Resolution);
-        var betas = Axis(options.BetaRange, options.Resolution);
+        var betas = Axis(options.BetaRange, options.Resolution)[fromRow..toRow];
         var sums = new double[alphas.Length * betas.Length];
         var originals = parameters.Select(p => (float[])p.Data.Clone()).ToList();
         using var noGraph = GradMode.Disable();
@@ -59,7 +75,19 @@ public static class LossSlicer
             for (int p = 0; p < parameters.Count; p++) originals[p].CopyTo(parameters[p].Data, 0);
         }
         for (int k = 0; k < sums.Length; k++) sums[k] /= data.Count;
-        return new LossSlice(alphas, betas, sums);
+        return sums;
+    }
+
+    /// <summary>The slice whose losses, row by row, are <paramref name="losses"/> (from <see cref="ComputeRows"/>, all rows in order).</summary>
+    public static LossSlice Assemble(SliceOptions options, double[] losses)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(losses);
+        options.Validate();
+        int expected = options.Resolution * options.Resolution;
+        if (losses.Length != expected)
+            throw new ArgumentException($"{losses.Length} losses for a {options.Resolution} x {options.Resolution} grid ({expected})", nameof(losses));
+        return new LossSlice(Axis(options.AlphaRange, options.Resolution), Axis(options.BetaRange, options.Resolution), losses);
     }
 
     // Every layer moved, the chunk run through the whole network at each grid point.

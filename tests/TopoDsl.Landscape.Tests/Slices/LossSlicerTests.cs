@@ -63,6 +63,21 @@ public class LossSlicerTests
     }
 
     [Fact]
+    public void Rows_computed_one_at_a_time_are_the_slice_to_the_bit()
+    {
+        var model = Mlp.Create([12, 16, 3], ActivationKind.Relu, true, seed: 4);
+        var data = Classification(150, 12, 3, seed: 5);
+        var d1 = FilterNormalizedDirection.Draw(model, 1);
+        var d2 = FilterNormalizedDirection.Draw(model, 2);
+
+        var whole = LossSlicer.Compute(model, data, d1, d2, Small);
+        var rows = Enumerable.Range(0, Small.Resolution).SelectMany(r => LossSlicer.ComputeRows(model, data, d1, d2, Small, r, r + 1)).ToArray();
+
+        Assert.Equal(whole.Losses, LossSlicer.Assemble(Small, rows).Losses);
+        Assert.Throws<ArgumentOutOfRangeException>(() => LossSlicer.ComputeRows(model, data, d1, d2, Small, 3, 3));
+    }
+
+    [Fact]
     public void A_cancelled_slice_puts_the_parameters_back_too()
     {
         var model = Mlp.Create([4, 6, 2], ActivationKind.Relu, true, seed: 5);
