@@ -6,6 +6,7 @@ using TopoDsl.Cli.Bench;
 using TopoDsl.Homology.IO;
 using TopoDsl.Landscape.Slices;
 using TopoDsl.Training.Data;
+using TopoDsl.Training.LinearAlgebra;
 using TopoDsl.Training.Modules;
 
 namespace TopoDsl.Cli.Commands;
@@ -51,8 +52,12 @@ internal static class SliceBenchCommand
         var rows = OnThreads.Each(threadCounts, n =>
         {
             Console.Error.WriteLine($"slicing {resolution} x {resolution} on {samples} images with {n} thread(s) ...");
+            // On n threads, n copies of the network compute bands of rows, each with a one-thread GEMM: a grid point's work
+            // is too small to split.
+            if (n > 1) Gemm.Threads = 1;
+            var workers = Enumerable.Range(0, n).Select(k => k == 0 ? model : Mlp.Create(Widths, ActivationKind.Relu, bias: true, seed: 1)).ToList<Module>();
             var clock = Stopwatch.StartNew();
-            var slice = LossSlicer.Compute(model, data, first, second, new SliceOptions { Resolution = resolution });
+            var slice = LossSlicer.Compute(workers, data, first, second, new SliceOptions { Resolution = resolution });
             double topoSeconds = clock.Elapsed.TotalSeconds;
             if (!torch) return new Row(n, topoSeconds, null, null);
             var (torchSeconds, torchLosses) = TorchSlice.Compute(model, data, first, second, Widths, resolution, n);

@@ -32,6 +32,46 @@ public static class LossSlicer
     }
 
     /// <summary>
+    /// <see cref="Compute(Module, Dataset, float[][], float[][], SliceOptions?, IProgress{double}?, CancellationToken)"/>
+    /// on several threads: <paramref name="workers"/> are copies of one network (the same parameters, each its own
+    /// object), and each computes a band of rows (<see cref="ComputeRows"/>), so the floats are those of one thread.
+    /// Each worker should compute on one thread (<c>Gemm.Threads = 1</c>), or the threads contend for the cores.
+    /// </summary>
+    /// <exception cref="ArgumentException">Workers that are one object twice or whose parameters differ, and the single-network refusals.</exception>
+    public static LossSlice Compute(IReadOnlyList<Module> workers, Dataset data, float[][] first, float[][] second, SliceOptions? options = null,
+        CancellationToken cancellation = default)
+    {
+        ArgumentNullException.ThrowIfNull(workers);
+        if (workers.Count == 0) throw new ArgumentException("give at least one network to compute the slice with", nameof(workers));
+        if (workers.Distinct(ReferenceEqualityComparer.Instance).Count() != workers.Count)
+            throw new ArgumentException("a network appears twice among the workers: two threads would move its parameters at once; give each worker its own copy", nameof(workers));
+        var reference = workers[0].Parameters().Select(p => p.Data).ToList();
+        for (int w = 1; w < workers.Count; w++)
+        {
+            var parameters = workers[w].Parameters().Select(p => p.Data).ToList();
+            if (parameters.Count != reference.Count || parameters.Zip(reference).Any(pair => !pair.First.AsSpan().SequenceEqual(pair.Second)))
+                throw new ArgumentException($"worker {w} holds other parameters than worker 0; the workers must be copies of one network", nameof(workers));
+        }
+        options ??= new SliceOptions();
+        options.Validate();
+        int bands = Math.Min(workers.Count, options.Resolution);
+        var rows = new double[bands][];
+        try
+        {
+            Parallel.For(0, bands, new ParallelOptions { MaxDegreeOfParallelism = bands, CancellationToken = cancellation }, w =>
+            {
+                int from = options.Resolution * w / bands, to = options.Resolution * (w + 1) / bands;
+                rows[w] = ComputeRows(workers[w], data, first, second, options, from, to, cancellation: cancellation);
+            });
+        }
+        catch (AggregateException e) when (e.InnerExceptions.Count == 1)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
+        }
+        return Assemble(options, [.. rows.SelectMany(band => band)]);
+    }
+
+    /// <summary>
     /// The losses of grid rows <paramref name="fromRow"/> to <paramref name="toRow"/> (excluded), row by row: the same
     /// floats as those rows of <see cref="Compute"/>, so that long slices can be computed and saved a row at a time and
     /// put together with <see cref="Assemble"/>. Each call repeats the first layer's three products for every chunk of

@@ -78,6 +78,23 @@ public class LossSlicerTests
     }
 
     [Fact]
+    public void Three_copies_of_the_network_give_the_slice_of_one_to_the_bit_and_strangers_are_refused()
+    {
+        var copies = Enumerable.Range(0, 3).Select(_ => Mlp.Create([12, 16, 3], ActivationKind.Relu, true, seed: 4)).ToList();
+        var data = Classification(150, 12, 3, seed: 5);
+        var d1 = FilterNormalizedDirection.Draw(copies[0], 1);
+        var d2 = FilterNormalizedDirection.Draw(copies[0], 2);
+
+        var one = LossSlicer.Compute(copies[0], data, d1, d2, Small);
+        var three = LossSlicer.Compute(copies, data, d1, d2, Small);
+
+        Assert.Equal(one.Losses, three.Losses);
+        var stranger = Mlp.Create([12, 16, 3], ActivationKind.Relu, true, seed: 5);
+        Assert.Contains("worker 1 holds other parameters", Assert.Throws<ArgumentException>(() => LossSlicer.Compute([copies[0], stranger], data, d1, d2, Small)).Message);
+        Assert.Contains("appears twice", Assert.Throws<ArgumentException>(() => LossSlicer.Compute([copies[0], copies[0]], data, d1, d2, Small)).Message);
+    }
+
+    [Fact]
     public void A_cancelled_slice_puts_the_parameters_back_too()
     {
         var model = Mlp.Create([4, 6, 2], ActivationKind.Relu, true, seed: 5);
