@@ -73,7 +73,7 @@ public static class LossSlicer
 
     /// <summary>
     /// The losses of grid rows <paramref name="fromRow"/> to <paramref name="toRow"/> (excluded), row by row: the same
-    /// floats as those rows of <see cref="Compute"/>, so that long slices can be computed and saved a row at a time and
+    /// floats as those rows of <see cref="Compute(Module, Dataset, float[][], float[][], SliceOptions?, IProgress{double}?, CancellationToken)"/>, so that long slices can be computed and saved a row at a time and
     /// put together with <see cref="Assemble"/>. Each call repeats the first layer's three products for every chunk of
     /// samples, which a whole-grid call makes once.
     /// </summary>
