@@ -83,9 +83,8 @@ public static class SublevelPersistence
         for (int i = 0; i < merges.Count; i++) bars[i] = new PersistenceInterval(merges[i].Birth, merges[i].Death);
         for (int c = 0; c < componentMinima.Length; c++)
             bars[merges.Count + c] = new PersistenceInterval(vertexValues[componentMinima[c]], double.PositiveInfinity);
-        var minima = merges.Select(m => m.DyingMinimum).Concat(componentMinima).ToArray();
         var spanningForest = new MinimaxForest(vertexValues.Length, treeSources[..treeEdges], treeTargets[..treeEdges]);
-        return new SublevelResult(bars, merges.ToArray(), componentMinima, vertexValues.Length, minima, saddles.ToArray(), spanningForest);
+        return new SublevelResult(bars, merges.ToArray(), componentMinima, vertexValues.Length, saddles.ToArray(), spanningForest);
     }
 
     /// <summary>

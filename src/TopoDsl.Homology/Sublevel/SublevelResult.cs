@@ -13,13 +13,13 @@ public sealed class SublevelResult
     private readonly MinimaxForest _forest;
 
     internal SublevelResult(PersistenceInterval[] bars, MergeEvent[] merges, int[] componentMinima, int vertexCount,
-        int[] minima, int[] saddles, MinimaxForest forest)
+        int[] saddles, MinimaxForest forest)
     {
         Bars = bars;
         Merges = merges;
         ComponentMinima = componentMinima;
         VertexCount = vertexCount;
-        Minima = minima;
+        Minima = [.. merges.Select(m => m.DyingMinimum), .. componentMinima];
         Saddles = saddles;
         _forest = forest;
     }
