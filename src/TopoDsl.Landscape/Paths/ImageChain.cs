@@ -60,11 +60,9 @@ internal sealed class ImageChain
 
     /// <summary>
     /// The unit tangent at inner image i (Henkelman and Jónsson, 2000): toward the higher neighbour, and at a local
-    /// extreme of the loss along the chain a blend of both directions weighted by the loss differences.
+    /// extreme of the loss along the chain a blend of both directions weighted by the loss differences. Written into
+    /// <paramref name="tangent"/>, which it returns: one buffer serves every image of a step.
     /// </summary>
-    public double[] Tangent(int i, IReadOnlyList<double> losses) => Tangent(i, losses, new double[_images[i].Length]);
-
-    /// <summary><see cref="Tangent(int, IReadOnlyList{double})"/> written into <paramref name="tangent"/>, which it returns.</summary>
     public double[] Tangent(int i, IReadOnlyList<double> losses, double[] tangent)
     {
         double[] previous = _images[i - 1], here = _images[i], next = _images[i + 1];

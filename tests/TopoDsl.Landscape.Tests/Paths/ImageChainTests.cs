@@ -21,11 +21,11 @@ public class ImageChainTests
     {
         var chain = Bent();
 
-        Assert.Equal([0.0, 1.0], chain.Tangent(1, [0, 1, 2, 3])); // rising: toward the next image
-        Assert.Equal([1.0, 0.0], chain.Tangent(1, [3, 2, 1, 0])); // falling: from the previous image
+        Assert.Equal([0.0, 1.0], chain.Tangent(1, [0, 1, 2, 3], new double[2])); // rising: toward the next image
+        Assert.Equal([1.0, 0.0], chain.Tangent(1, [3, 2, 1, 0], new double[2])); // falling: from the previous image
         // A peak at image 1 (loss 3) between 0 before and 2 after: the direction toward the higher neighbour (the next,
         // (0, 1)) weighs the larger drop, 3, and the other, (1, 0), the smaller, 1.
-        var peak = chain.Tangent(1, [0, 3, 2, 0]);
+        var peak = chain.Tangent(1, [0, 3, 2, 0], new double[2]);
         Assert.Equal(1 / Math.Sqrt(10), peak[0], 1e-12);
         Assert.Equal(3 / Math.Sqrt(10), peak[1], 1e-12);
     }
