@@ -50,17 +50,19 @@ public static class AutoNeb
         for (int k = 0; k < options.InitialImages; k++) chain.Insert(k, 1.0 / (options.InitialImages + 1 - k));
         var velocities = new List<double[]>();
         double lastRate = double.NaN; // the learning rate of the last move, which a non-finite loss blames
+        // The ends never move: their losses are measured once for every cycle's tangents.
+        var ends = (First: surface.Loss(chain.Images[0]), Last: surface.Loss(chain.Images[^1]));
         for (int cycle = 0; cycle < options.Cycles.Count; cycle++)
         {
             if (cycle > 0) InsertWhereHighest(workers, chain, options);
             while (velocities.Count < chain.Count) velocities.Add(new double[surface.Dimension]);
-            Relax(workers, chain, velocities, options, cycle, ref lastRate, progress, cancellation);
+            Relax(workers, chain, velocities, ends, options, cycle, ref lastRate, progress, cancellation);
             velocities.Clear(); // inserted images change which velocity belongs to which image; each cycle starts at rest
         }
         return Evaluate(workers, chain, options.PointsPerSegment, lastRate);
     }
 
-    private static void Relax(IReadOnlyList<ILossSurface> workers, ImageChain chain, List<double[]> velocities, AutoNebOptions options,
+    private static void Relax(IReadOnlyList<ILossSurface> workers, ImageChain chain, List<double[]> velocities, (double First, double Last) ends, AutoNebOptions options,
         int cycle, ref double lastRate, IProgress<AutoNebProgress>? progress, CancellationToken cancellation)
     {
         var surface = workers[0];
@@ -68,8 +70,7 @@ public static class AutoNeb
         var losses = new double[chain.Count];
         var gradients = Enumerable.Range(0, chain.Count).Select(_ => new double[surface.Dimension]).ToArray();
         var tangent = new double[surface.Dimension];
-        losses[0] = surface.Loss(chain.Images[0]);
-        losses[^1] = surface.Loss(chain.Images[^1]);
+        (losses[0], losses[^1]) = ends;
         for (int step = 1; step <= steps; step++)
         {
             cancellation.ThrowIfCancellationRequested();
