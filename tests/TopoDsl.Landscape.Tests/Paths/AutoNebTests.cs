@@ -3,7 +3,7 @@ using TopoDsl.Landscape.Surfaces;
 
 namespace TopoDsl.Landscape.Tests.Paths;
 
-public class AutoNebTests
+public class AutoNebTests(Xunit.Abstractions.ITestOutputHelper output)
 {
     private static readonly MullerBrown Surface = new();
 
@@ -26,6 +26,7 @@ public class AutoNebTests
 
         var path = AutoNeb.Connect(Surface, [start.X, start.Y], [end.X, end.Y], MullerBrownOptions);
 
+        output.WriteLine($"{from}-{to}: barrier {path.Barrier:F4} against the saddle's {saddle.Value:F4}, {path.Images.Count} images");
         Assert.True(Math.Abs(path.Barrier - saddle.Value) <= 0.01 * Math.Abs(saddle.Value),
             $"barrier {path.Barrier} against the saddle's {saddle.Value}");
         double height = saddle.Value - Math.Max(start.Value, end.Value);
