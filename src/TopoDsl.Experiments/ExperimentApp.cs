@@ -99,7 +99,7 @@ public static class ExperimentApp
             // Redirected output is read in logs and files, not an 80-column terminal: do not wrap the table.
             if (Console.IsOutputRedirected) AnsiConsole.Profile.Width = 240;
             AnsiConsole.Write(RunTable.Of(results));
-            foreach (var line in RunSummary.Of(results)) Console.WriteLine(line);
+            foreach (var line in RunSummary.Of(results).Concat(LandscapeSummary.Of(results.Landscape))) Console.WriteLine(line);
             var folders = new RunFolders(folder);
             HtmlReport.Write(folders.Report, results, folders);
             Console.WriteLine($"results: {folders.Results}");

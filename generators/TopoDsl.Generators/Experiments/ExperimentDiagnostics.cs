@@ -68,9 +68,22 @@ internal static class ExperimentDiagnostics
         "Member the generated code declares",
         "`{0}` is declared by the generated code of an experiment ({1}); rename it");
 
+    public static readonly DiagnosticDescriptor TooFewRuns = new("TDSL0416", DslSeverity.Error,
+        "Landscape analysis with too few runs",
+        "[{0}] needs {1}, but {2}");
+
+    public static readonly DiagnosticDescriptor TooFewQuickRuns = new("TDSL0417", DslSeverity.Warning,
+        "Landscape analysis skipped by --quick",
+        "[{0}] needs {1}, but with --quick {2}; the quick run will note it and skip the analysis");
+
+    public static readonly DiagnosticDescriptor FitWithoutSlice = new("TDSL0418", DslSeverity.Error,
+        "Generalisation fit without slices",
+        "[GeneralisationFit] fits the gap on each run's slice total persistence: add [LossSlice]");
+
     public static IReadOnlyList<DiagnosticDescriptor> All { get; } =
     [
         BadTarget, MissingPart, PartTwice, WrongSignature, NotAnOptimizer, NoSuchLayer, WrongSweepType, DuplicateName,
         StepSizeTwice, NotAHyperparameter, ShapeDoesNotFit, BadSetting, EtaStarNotStepSize, TheoremDoesNotApply, GeneratedMember,
+        TooFewRuns, TooFewQuickRuns, FitWithoutSlice,
     ];
 }

@@ -12,7 +12,7 @@ namespace TopoDsl.Generators.Experiments;
 internal sealed record ExperimentModel(
     string? Namespace, string ClassName, string Accessibility, string Name, string Description,
     Part Network, Part Data, Part? InitialNeurons, OptimizerModel Optimizer,
-    EquatableArray<NamedValue> Fixed, EquatableArray<SweepModel> Sweeps, string Train, string? Track, string? Quick, string Declaration);
+    EquatableArray<NamedValue> Fixed, EquatableArray<SweepModel> Sweeps, string Train, string? Track, string? Quick, string? Landscape, string Declaration);
 
 /// <summary>A part given by an attribute on the class (its creation expression), or by a method of the class (its name, and the creation of its marker attribute).</summary>
 internal sealed record Part(string? Attribute, string? Method);

@@ -79,6 +79,9 @@ internal static class ExperimentReader
             reader.Report(ExperimentDiagnostics.BadSetting, AttributeExpressions.NamedArgumentLocation(quick, "Neurons", cancellation),
                 "[Quick(Neurons = ...)] needs an [Mlp] network; a [Network] method builds its own network");
         if (track is not null) reader.CheckTrack(track);
+        int sweepPoints = sweeps.Aggregate(1, (product, sweep) => product * Math.Max(1, sweep.Values.Count));
+        string? landscape = LandscapeReader.Read(reader.One, train, quick, sweepPoints,
+            (descriptor, at, arguments) => reader.Report(descriptor, at, arguments), cancellation);
 
         if (diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error) || network is null || data is null || optimizer is null || train is null)
             return new ExperimentResult(null, name, site, diagnostics.ToEquatableArray());
@@ -112,7 +115,7 @@ internal static class ExperimentReader
             Reading.RuleReader.AccessibilityOf(type), name, AttributeExpressions.Named(experiment, "Description", ""),
             network, data, initialNeurons, optimizerModel, fixedValues.ToEquatableArray(), sweeps.ToEquatableArray(),
             AttributeExpressions.Creation(train), track is null ? null : AttributeExpressions.Creation(track),
-            quick is null ? null : AttributeExpressions.Creation(quick), declarationText);
+            quick is null ? null : AttributeExpressions.Creation(quick), landscape, declarationText);
         return new ExperimentResult(model, name, site, diagnostics.ToEquatableArray());
     }
 

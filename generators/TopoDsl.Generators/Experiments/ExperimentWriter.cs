@@ -70,6 +70,7 @@ internal static class ExperimentWriter
         w.Close(",");
         w.Line($"Schedule = {Parts}.DeclaredParts.Schedule({model.Train}),");
         w.Line($"Tracking = {Parts}.DeclaredParts.Tracking({model.Track ?? "null"}),");
+        if (model.Landscape is { } landscape) w.Line($"Landscape = {landscape},");
         w.Line($"Quick = {Parts}.DeclaredParts.Quick({model.Quick ?? "null"}, {(model.Network.Method is null ? model.Network.Attribute : "null")}),");
         w.Line($"Declaration = {CSharpLiterals.String(model.Declaration)},");
         w.Close(";");

@@ -18,4 +18,10 @@ public sealed class TrainAttribute : Attribute
 
     /// <summary>The first seed (default 0).</summary>
     public int FirstSeed { get; set; }
+
+    /// <summary>
+    /// Every run starts from the first seed's network (default false: each seed draws its own); the seeds still set the
+    /// data and the order of batches. Training paths from one start are what [HomotopyClasses] compares best.
+    /// </summary>
+    public bool SharedInitialisation { get; set; }
 }

@@ -36,6 +36,9 @@ public sealed record ExperimentDefinition
     /// <summary>What is measured, and how often.</summary>
     public Tracking Tracking { get; init; } = new();
 
+    /// <summary>The loss-landscape analyses after the runs (none by default).</summary>
+    public LandscapeAnalyses Landscape { get; init; } = new();
+
     /// <summary>What <c>--quick</c> changes.</summary>
     public QuickSettings Quick { get; init; } = new();
 

@@ -14,4 +14,7 @@ public sealed record Schedule
 
     /// <summary>The seeds; each is one run of every sweep cell.</summary>
     public IReadOnlyList<ulong> Seeds { get; init; } = [0];
+
+    /// <summary>Whether every run starts from the first seed's network (the seeds then differ in data and batch order only).</summary>
+    public bool SharedInitialisation { get; init; }
 }

@@ -52,6 +52,21 @@ internal sealed class ConsoleRunObserver(int runs, ProgressContext? live) : IRun
         if (live is null) Console.Error.WriteLine($"run {_done}/{runs} {cell.Id}: already complete, kept");
     }
 
+    public void AnalysisProgress(string analysis, string item, int done, int total, string detail)
+    {
+        string what = item.Length == 0 ? analysis : $"{analysis} {item}";
+        if (live is null)
+        {
+            Console.Error.WriteLine($"{what}: {done}/{total}{(detail.Length == 0 ? "" : ", " + detail)}");
+            return;
+        }
+        if (!_analyses.TryGetValue(what, out var task)) _analyses[what] = task = live.AddTask(Markup.Escape(what), maxValue: Math.Max(1, total));
+        task.Value = done;
+        if (done >= total) task.StopTask();
+    }
+
+    private readonly Dictionary<string, ProgressTask> _analyses = [];
+
     private static string Persistent(RunResult result) => result.PersistentBetti.Count == 0 ? "no topology"
         : $"persistent Betti {RunCells.Change(result.PersistentBetti)}";
 }

@@ -1,6 +1,8 @@
 using TopoDsl.Experiments.Certificate;
 using TopoDsl.Experiments.Definitions;
 using TopoDsl.Experiments.Topology;
+using TopoDsl.Landscape.Homotopy;
+using TopoDsl.Landscape.Paths;
 using TopoDsl.Training.Modules;
 using TopoDsl.Training.Tensors;
 
@@ -47,6 +49,24 @@ public static class DeclaredParts
         Steps = train.Steps > 0 ? train.Steps : null,
         BatchSize = train.BatchSize,
         Seeds = Enumerable.Range(0, train.Seeds).Select(k => (ulong)(train.FirstSeed + k)).ToList(),
+        SharedInitialisation = train.SharedInitialisation,
+    };
+
+    /// <summary>The loss-landscape analyses of [LossSlice], [MinimaBarcode], [HomotopyClasses] and [GeneralisationFit] (each null when absent).</summary>
+    public static LandscapeAnalyses Landscape(LossSliceAttribute? slice, MinimaBarcodeAttribute? minima, HomotopyClassesAttribute? homotopy, GeneralisationFitAttribute? fit) => new()
+    {
+        Slice = slice is null ? null : new SliceAnalysis(slice.Resolution, slice.Span, slice.Samples),
+        Minima = minima is null ? null : new MinimaAnalysis(minima.Samples, new AutoNebOptions
+        {
+            Cycles =
+            [
+                .. Enumerable.Repeat(new AutoNebCycle(minima.Steps, minima.LearningRate), minima.Cycles),
+                .. Enumerable.Repeat(new AutoNebCycle(minima.Steps, minima.FineLearningRate), minima.FineCycles),
+            ],
+        }, minima.MaxPairs > 0 ? minima.MaxPairs : null),
+        Homotopy = homotopy is null ? null
+            : new HomotopyAnalysis(homotopy.Every, homotopy.Tolerance, new HomotopyOptions { PathSamples = homotopy.PathSamples, BlendSteps = homotopy.BlendSteps }, homotopy.Samples, homotopy.From),
+        Fit = fit is null ? null : new FitAnalysis(fit.Confidence),
     };
 
     /// <summary>The tracking of [Track], or the defaults without it.</summary>

@@ -9,8 +9,8 @@ namespace TopoDsl.Experiments.Reporting;
 
 /// <summary>
 /// <c>report.html</c>: one self-contained file (inline SVG figures, inline style, no script, no external reference)
-/// that opens offline: what was run, the table of runs, and per sweep point the neuron clouds, Betti curves,
-/// persistence diagrams, loss and η K.
+/// that opens offline: what was run, the table of runs, per sweep point the neuron clouds, Betti curves,
+/// persistence diagrams, loss and η K, and the loss-landscape analyses when declared.
 /// </summary>
 public static class HtmlReport
 {
@@ -51,8 +51,31 @@ public static class HtmlReport
                 html.Append("<figure>").Append(svg).Append("<figcaption>").Append(E(caption)).Append("</figcaption></figure>\n");
             html.Append("</div>\n");
         }
+        if (results.Landscape is { } landscape) Landscape(html, landscape);
         html.Append("</body></html>\n");
         AtomicFile.WriteAllText(path, writer => writer.Write(html.ToString()));
+    }
+
+    private static void Landscape(StringBuilder html, LandscapeResults landscape)
+    {
+        html.Append("<h2>Loss landscape</h2>\n<ul>");
+        foreach (var line in LandscapeSummary.Of(landscape)) html.Append("<li>").Append(E(line)).Append("</li>");
+        html.Append("</ul>\n<div class=\"figures\">\n");
+        var figures = landscape.Minima.SelectMany(m => new[] { LandscapeFigures.Barcode(m), LandscapeFigures.Profiles(m), LandscapeFigures.MinimaMatrix(m) })
+            .Concat(landscape.Homotopy is { } h ? [LandscapeFigures.HomotopyMatrix(h), LandscapeFigures.ClassesByTolerance(h)] : [])
+            .Concat(landscape.Fits.Select(LandscapeFigures.Fit))
+            .Concat(landscape.Slices.Select(LandscapeFigures.Slice));
+        foreach (var (caption, svg) in figures)
+            html.Append("<figure>").Append(svg).Append("<figcaption>").Append(E(caption)).Append("</figcaption></figure>\n");
+        html.Append("</div>\n");
+        if (landscape.Homotopy?.Accuracy is { } accuracy)
+        {
+            html.Append("<table><tr><th>class</th><th>runs</th><th>mean test accuracy</th><th>spread</th></tr>\n");
+            foreach (var c in accuracy)
+                html.Append("<tr><td>").Append(c.Class).Append("</td><td>").Append(c.Runs).Append("</td><td>")
+                    .Append(c.Mean.ToString("P2", CultureInfo.InvariantCulture)).Append("</td><td>").Append(c.Spread.ToString("P2", CultureInfo.InvariantCulture)).Append("</td></tr>\n");
+            html.Append("</table>\n");
+        }
     }
 
     private static void Table(StringBuilder html, ExperimentResults results)

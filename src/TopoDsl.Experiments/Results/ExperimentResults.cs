@@ -26,4 +26,7 @@ public sealed class ExperimentResults
 
     /// <summary>Every run, in cell order (sweep axes outermost, then seeds).</summary>
     public List<RunResult> Runs { get; set; } = [];
+
+    /// <summary>The loss-landscape analyses after the runs; absent when none is declared.</summary>
+    public LandscapeResults? Landscape { get; set; }
 }

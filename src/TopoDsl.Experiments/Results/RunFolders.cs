@@ -25,6 +25,25 @@ public sealed class RunFolders(string root)
     /// <summary>An unfinished run's latest checkpoint.</summary>
     public string Checkpoint(string cell) => Path.Combine(Root, "runs", cell, "checkpoint.bin");
 
+    /// <summary>A finished run's trained parameters (kept when the experiment declares landscape analyses).</summary>
+    public string Parameters(string cell) => Path.Combine(Root, "runs", cell, "parameters.bin");
+
+    /// <summary>The parameters of a run at <paramref name="step"/>: a point of its training path ([HomotopyClasses]).</summary>
+    public string PathPoint(string cell, int step) => Path.Combine(Root, "paths", cell, $"step{step:D7}.bin");
+
+    /// <summary>The saved points of a run's training path, by step.</summary>
+    public IReadOnlyList<(int Step, string Path)> PathPoints(string cell) => Numbered(Path.Combine(Root, "paths", cell), "step", ".bin");
+
+    /// <summary>The losses of grid rows <paramref name="fromRow"/> onwards of a run's [LossSlice], saved as they are computed.</summary>
+    public string SliceRows(string cell, int fromRow) => Path.Combine(Root, "analyses", "slices", cell, $"rows{fromRow:D4}.bin");
+
+    /// <summary>The AutoNEB path between two runs' minima, saved when it is found ([MinimaBarcode]); the runs in cell order.</summary>
+    public string MinimaPair(string sweepPoint, string first, string second) =>
+        Path.Combine(Root, "analyses", "minima", sweepPoint.Length == 0 ? "all" : sweepPoint, $"{first}~{second}.json");
+
+    /// <summary>The homotopy test of two runs' training paths, saved when it is done ([HomotopyClasses]); the runs in cell order.</summary>
+    public string HomotopyPair(string first, string second) => Path.Combine(Root, "analyses", "homotopy", $"{first}~{second}.json");
+
     /// <summary>A run's CSV curves.</summary>
     public string Curves(string cell) => Path.Combine(Root, "curves", cell);
 
@@ -35,12 +54,13 @@ public sealed class RunFolders(string root)
     public string Cloud(string cell, int layer, int step) => Path.Combine(Clouds(cell), $"layer{layer}-step{step:D7}.csv");
 
     /// <summary>The cloud files of one layer of a run that exist, by step.</summary>
-    public IReadOnlyList<(int Step, string Path)> CloudFiles(string cell, int layer)
+    public IReadOnlyList<(int Step, string Path)> CloudFiles(string cell, int layer) => Numbered(Clouds(cell), $"layer{layer}-step", ".csv");
+
+    // The files of a folder named prefix + a number + extension, by number.
+    private static IReadOnlyList<(int Step, string Path)> Numbered(string folder, string prefix, string extension)
     {
-        string folder = Clouds(cell);
         if (!Directory.Exists(folder)) return [];
-        string prefix = $"layer{layer}-step";
-        return Directory.GetFiles(folder, prefix + "*.csv")
+        return Directory.GetFiles(folder, prefix + "*" + extension)
             .Select(path => (Name: Path.GetFileNameWithoutExtension(path), Path: path))
             .Where(f => f.Name.Length > prefix.Length && f.Name[prefix.Length..].All(char.IsAsciiDigit))
             .Select(f => (int.Parse(f.Name[prefix.Length..], System.Globalization.CultureInfo.InvariantCulture), f.Path))

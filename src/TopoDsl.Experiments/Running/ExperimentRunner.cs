@@ -34,6 +34,7 @@ public static class ExperimentRunner
             runs.Add(new RunLoop(experiment, cell, folders, threads, observer, mode).Execute(cancellation));
         }
         var results = Summarise(experiment, runs);
+        results.Landscape = Analyses.LandscapeStage.Run(experiment, runs, folders, observer, cancellation);
         ResultFiles.WriteAll(folders.Results, results);
         return results;
     }

@@ -16,4 +16,10 @@ public interface IRunObserver
 
     /// <summary>A run was already complete in the output folder and is not run again.</summary>
     void RunSkipped(RunCell cell);
+
+    /// <summary>
+    /// A loss-landscape analysis advanced: <paramref name="done"/> of <paramref name="total"/> units (grid rows, pairs)
+    /// of <paramref name="item"/> (a run, a sweep point); <paramref name="detail"/> says what the last unit gave.
+    /// </summary>
+    void AnalysisProgress(string analysis, string item, int done, int total, string detail) { }
 }

@@ -72,9 +72,10 @@ public sealed class ResolvedExperiment
 
     private string Describe() => string.Join("\n",
         $"experiment {Definition.Name}", $"declaration {Definition.Declaration}", $"quick {IsQuick}", $"network {Network.Description}",
-        $"schedule epochs={Schedule.Epochs} steps={Schedule.Steps} batch={Schedule.BatchSize}",
+        $"schedule epochs={Schedule.Epochs} steps={Schedule.Steps} batch={Schedule.BatchSize}{(Schedule.SharedInitialisation ? " shared-initialisation" : "")}",
         $"optimizer {Definition.Optimizer.Name} {string.Join(",", Definition.Hyperparameters.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}={p.Value:R}"))}",
         $"sweep {string.Join(";", Definition.Sweep.Select(a => $"{a.Name}{(a.TimesEtaStar ? "*etastar" : "")}={string.Join(",", a.Values.Select(v => v.ToString("R")))}"))}",
         $"initialisation {Definition.Initialisation.Name} layer {Definition.Initialisation.Layer}",
-        $"tracking {Definition.Tracking with { Layers = [] }} layers {string.Join(",", Definition.Tracking.Layers)}");
+        $"tracking {Definition.Tracking with { Layers = [] }} layers {string.Join(",", Definition.Tracking.Layers)}",
+        $"landscape {Definition.Landscape}");
 }

@@ -49,9 +49,11 @@ internal sealed class RunLoop(ResolvedExperiment experiment, RunCell cell, RunFo
         folders.Prepare(id);
         var data = Definition.Data(cell.Seed);
         if (data.Train.Count == 0) throw new ExperimentException($"{Definition.Name}: the training set is empty");
-        var model = experiment.Network.Create(SeedStreams.Derive(cell.Seed, NetworkStream));
+        // With a shared initialisation every run starts from the first seed's network; the seed still sets data and batches.
+        ulong startSeed = experiment.Schedule.SharedInitialisation ? experiment.Schedule.Seeds[0] : cell.Seed;
+        var model = experiment.Network.Create(SeedStreams.Derive(startSeed, NetworkStream));
         var hidden = HiddenLayers(model);
-        Initialise(hidden);
+        Initialise(hidden, startSeed);
         var trackedLayers = Definition.Tracking.Layers.Select(k => hidden[k]).ToList();
         var slots = ParameterSlots.For(model, DisjointLayers(trackedLayers));
         var evaluator = new Evaluator(model);
@@ -91,6 +93,12 @@ internal sealed class RunLoop(ResolvedExperiment experiment, RunCell cell, RunFo
         int checkpoints = Math.Max(1, Definition.Tracking.Checkpoints);
         int every = Definition.Tracking.PersistenceEvery > 0 ? Definition.Tracking.PersistenceEvery : Math.Max(1, (total + checkpoints - 1) / checkpoints);
         bool IsCheckpoint(int step) => step == total || tracked && step % every == 0;
+        int pathSpacing = Definition.Landscape.Homotopy?.SpacingFor(total) ?? 0;
+        void RecordPathPoint(int step)
+        {
+            if (pathSpacing > 0 && (step % pathSpacing == 0 || step == total)) SaveParameters(folders.PathPoint(id, step), model);
+        }
+        if (!resumed) RecordPathPoint(0);
 
         Timings.Checkpoints.Start();
         if (!resumed && tracked) Checkpoint(0, progress, layers, evaluator, data, slots, saveState: false, withTrain: true);
@@ -127,6 +135,7 @@ internal sealed class RunLoop(ResolvedExperiment experiment, RunCell cell, RunFo
             Timings.Train.Stop();
             progress.Step = step;
             progress.BatchLosses.Add(loss);
+            RecordPathPoint(step);
             bool checkpoint = IsCheckpoint(step);
             Timings.Certificate.Start();
             if (tracked)
@@ -151,7 +160,15 @@ internal sealed class RunLoop(ResolvedExperiment experiment, RunCell cell, RunFo
         (result.TrainLoss, result.TestLoss, result.TrainAccuracy, result.TestAccuracy) = (last.TrainLoss ?? double.NaN, last.TestLoss, last.TrainAccuracy, last.TestAccuracy);
         result.Steps = progress.Step;
         foreach (var layer in layers) layer.Finish(result.Eta);
+        // The trained network is what the landscape analyses start from; it is written before the run counts as finished.
+        if (Definition.Landscape.Any) SaveParameters(folders.Parameters(id), model);
         return Complete(progress, layers, id);
+    }
+
+    private void SaveParameters(string path, Module model)
+    {
+        var values = Analyses.ParameterFile.Snapshot(model);
+        _writes.Enqueue(() => Analyses.ParameterFile.Write(path, values));
     }
 
     private RunProgress Start(double k, Dataset sharpnessSet, Dataset train)
@@ -285,12 +302,12 @@ internal sealed class RunLoop(ResolvedExperiment experiment, RunCell cell, RunFo
         return hidden.ToList();
     }
 
-    private void Initialise(List<HiddenLayerNeurons> hidden)
+    private void Initialise(List<HiddenLayerNeurons> hidden, ulong startSeed)
     {
         var init = Definition.Initialisation;
         if (init.Create is null) return;
         var layer = hidden[init.Layer];
-        var cloud = init.Create(layer.Count, layer.Dimension, SeedStreams.Derive(cell.Seed, InitialisationStream));
+        var cloud = init.Create(layer.Count, layer.Dimension, SeedStreams.Derive(startSeed, InitialisationStream));
         if (cloud.Rank != 2 || cloud.Dim(0) != layer.Count || cloud.Dim(1) != layer.Dimension)
             throw new ExperimentException(
                 $"{Definition.Name}: the initialisation '{init.Name}' gave a {string.Join(" x ", cloud.Shape.ToArray())} cloud; hidden layer {init.Layer} has {layer.Count} neurons of {layer.Dimension} coordinates");

@@ -40,6 +40,10 @@ public class ExperimentDiagnosticTests
 
         """;
 
+    /// <summary>The default attributes with three seeds per cell: six runs.</summary>
+    // Before Cases, which reads it while the class initialises.
+    private static readonly string ThreeSeeds = AttributesWith("[Train", "[Train(Epochs = 2, BatchSize = 32, Seeds = 3)]");
+
     /// <summary>Each case: a file with its expected diagnostics marked, and the unmarked files it needs.</summary>
     private static readonly Dictionary<string, (string Markup, string[] Others)> Cases = new()
     {
@@ -178,6 +182,12 @@ public class ExperimentDiagnosticTests
         ["0412 [SweepTimesEtaStar] without multiples"] = (Experiment(members: "[{|TDSL0412:SweepTimesEtaStar()|}] public double lr;"), []),
         ["0412 [SweepTimesEtaStar] a negative multiple"] = (Experiment(members: "[SweepTimesEtaStar(0.5, {|TDSL0412:-1|})] public double lr;"), []),
 
+        ["0412 [LossSlice] one point, no span"] = (Experiment(Attributes + "\n[LossSlice({|TDSL0412:Resolution = 1|}, {|TDSL0412:Span = 0|})]"), []),
+        ["0412 [MinimaBarcode] no steps, negative rate"] = (Experiment(ThreeSeeds + "\n[MinimaBarcode({|TDSL0412:Steps = 0|}, {|TDSL0412:LearningRate = -1|})]"), []),
+        ["0412 [MinimaBarcode] no cycle"] = (Experiment(ThreeSeeds + "\n[{|TDSL0412:MinimaBarcode(Cycles = 0, FineCycles = 0)|}]"), []),
+        ["0412 [HomotopyClasses] from the end"] = (Experiment(Attributes + "\n[HomotopyClasses({|TDSL0412:From = 1|}, {|TDSL0412:BlendSteps = 1|})]"), []),
+        ["0412 [GeneralisationFit] certain confidence"] = (Experiment(ThreeSeeds + "\n[LossSlice]\n[GeneralisationFit({|TDSL0412:Confidence = 1|})]"), []),
+
         // TDSL0413: multiples of eta* on a member that is not the step size, at [SweepTimesEtaStar].
         ["0413 weight decay"] = (Experiment(members: "[Sweep(0.01)] public double lr;\n[{|TDSL0413:SweepTimesEtaStar(0.5)|}] public double weight_decay;"), []),
         ["0413 lr when the step size is another member"] = (Experiment(AttributesWith("[Optimizer", "[Optimizer(typeof(Sgd), StepSize = \"weight_decay\")]"), "[{|TDSL0413:SweepTimesEtaStar(0.5)|}] public double lr;"), []),
@@ -195,6 +205,17 @@ public class ExperimentDiagnosticTests
             + " TopoDsl.Experiments.Running.IRunObserver? observer = null, System.Threading.CancellationToken cancellation = default) => throw new System.NotSupportedException();"), []),
         ["0415 a helper"] = (Experiment(members: Members + "\nprivate static void {|TDSL0415:TopoDslRegister|}() { }\nprivate sealed class {|TDSL0415:TopoDslVerdict|} { }"), []),
         ["0415 the class"] = (Experiment(declaration: "public partial class {|TDSL0415:Definition|}"), []),
+
+        // TDSL0416: a landscape analysis the declared runs cannot feed, at the analysis.
+        ["0416 barcode of minima of one seed"] = (Experiment(Attributes + "\n[{|TDSL0416:MinimaBarcode|}]"), []),
+        ["0416 homotopy of one run"] = (Experiment(Attributes + "\n[{|TDSL0416:HomotopyClasses(Every = 5)|}]", "[Sweep(0.01)] public double lr;"), []),
+        ["0416 a line through two runs"] = (Experiment(Attributes + "\n[LossSlice]\n[{|TDSL0416:GeneralisationFit|}]"), []),
+
+        // TDSL0417 (warning): the analysis needs more seeds than --quick runs, at [Quick(Seeds)]; the code is still generated.
+        ["0417 quick with one seed"] = (Experiment(ThreeSeeds + "\n[MinimaBarcode]\n[Quick(Epochs = 1, {|TDSL0417:Seeds = 1|})]"), []),
+
+        // TDSL0418: a generalisation fit without slices, at [GeneralisationFit].
+        ["0418 fit without [LossSlice]"] = (Experiment(ThreeSeeds + "\n[{|TDSL0418:GeneralisationFit|}]"), []),
     };
 
     public static TheoryData<string> CaseNames => new(Cases.Keys);
@@ -235,10 +256,15 @@ public class ExperimentDiagnosticTests
     }
 
     [Fact]
-    public void The_catalog_numbers_its_diagnostics_0401_to_0415_once_each()
+    public void The_catalog_numbers_its_diagnostics_0401_to_0418_once_each()
     {
-        Assert.Equal(Enumerable.Range(401, 15).Select(n => $"TDSL0{n}"), ExperimentDiagnostics.All.Select(d => d.Id));
-        Assert.All(ExperimentDiagnostics.All, d => Assert.Equal(d.Id == "TDSL0414" ? TopoDsl.Dsl.DslSeverity.Info : TopoDsl.Dsl.DslSeverity.Error, d.Severity));
+        Assert.Equal(Enumerable.Range(401, 18).Select(n => $"TDSL0{n}"), ExperimentDiagnostics.All.Select(d => d.Id));
+        Assert.All(ExperimentDiagnostics.All, d => Assert.Equal(d.Id switch
+        {
+            "TDSL0414" => TopoDsl.Dsl.DslSeverity.Info,
+            "TDSL0417" => TopoDsl.Dsl.DslSeverity.Warning,
+            _ => TopoDsl.Dsl.DslSeverity.Error,
+        }, d.Severity));
     }
 
     [Fact]

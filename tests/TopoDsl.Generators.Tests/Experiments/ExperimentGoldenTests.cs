@@ -101,6 +101,28 @@ public class ExperimentGoldenTests
                 public float eps = 1e-6f;
             }
             """ },
+        // Every loss-landscape analysis, runs from a shared initialisation.
+        { "Landscape", "Demo.Paths.Experiment.g.cs", """
+            using TopoDsl.Experiments;
+            using TopoDsl.Rules;
+            using TopoDsl.Training.Modules;
+
+            namespace Demo;
+
+            [Experiment]
+            [Mlp(784, 32, 10, Activation = ActivationKind.Relu, Bias = true)]
+            [FashionMnistData(TrainSamples = 1000)]
+            [Optimizer(typeof(SgdMomentum))]
+            [Train(Epochs = 2, BatchSize = 100, Seeds = 3, SharedInitialisation = true)]
+            [LossSlice(Resolution = 21)]
+            [MinimaBarcode(Steps = 50, MaxPairs = 4)]
+            [HomotopyClasses(From = 0.5, Tolerance = 0.01)]
+            [GeneralisationFit]
+            public partial class Paths
+            {
+                [Sweep(0.01, 0.1)] public double lr;
+            }
+            """ },
     };
 
     [Theory]

@@ -1,0 +1,2 @@
+// list, run NAME [--quick] [--out DIR] [--seeds N] [--threads N], report DIR, bench NAME: over the experiments declared beside this file.
+return TopoDsl.Experiments.ExperimentApp.Run(args);

@@ -1,0 +1,208 @@
+using TopoDsl.Experiments.Analyses;
+using TopoDsl.Experiments.Definitions;
+using TopoDsl.Experiments.Reporting;
+using TopoDsl.Experiments.Results;
+using TopoDsl.Experiments.Running;
+using TopoDsl.Landscape.Homotopy;
+using TopoDsl.Landscape.Slices;
+using TopoDsl.Landscape.Statistics;
+using TopoDsl.Landscape.Surfaces;
+
+namespace TopoDsl.Experiments.Tests;
+
+/// <summary>
+/// The landscape analyses after an experiment's runs: each result agrees with the library computed again on the saved
+/// networks, a stopped analysis resumes without repeating a saved unit and ends with the same files, and runs that
+/// cannot take part are named.
+/// </summary>
+public sealed class LandscapeStageTests
+{
+    [Fact]
+    public void Every_analysis_agrees_with_the_library_computed_again_on_the_saved_networks()
+    {
+        using var folder = new TempFolder();
+        var experiment = new ResolvedExperiment(TinyLandscape.Definition(), quick: false);
+        var results = ExperimentRunner.Run(experiment, folder.Path, threads: 1, RunObservers.None);
+        var landscape = results.Landscape!;
+        var networks = new TrainedNetworks(experiment, new RunFolders(folder.Path));
+        var data = networks.TrainingSamples(0, 0);
+        var analyses = experiment.Definition.Landscape;
+
+        Assert.Empty(landscape.Excluded);
+        Assert.Equal(results.Runs.Select(r => r.Cell), landscape.Slices.Select(s => s.Cell));
+        foreach (var (run, slice) in results.Runs.Zip(landscape.Slices))
+        {
+            var model = networks.Trained(run);
+            var (first, second) = SliceStage.Directions(model, run.Seed);
+            var whole = LossSlicer.Compute(model, data, first, second, SliceStage.Options(analyses.Slice!));
+            Assert.Equal(whole.Losses, slice.Losses.SelectMany(row => row)); // saved block by block, the same floats as in one call
+            foreach (var minimum in slice.Minima) Assert.True(IsLocalMinimum(slice.Losses, minimum.Row, minimum.Column), $"{run.Cell}: ({minimum.Row}, {minimum.Column})");
+            Assert.Equal(slice.Bars.Sum(b => b[1] - b[0]), slice.TotalPersistence, 1e-12);
+        }
+
+        Assert.Equal(["lr=0.05", "lr=0.2"], landscape.Minima.Select(m => m.SweepPoint));
+        foreach (var minima in landscape.Minima)
+        {
+            var surface = new NetworkLossSurface(networks.NewNetwork(), data);
+            var runs = results.Runs.Where(r => r.SweepPoint == minima.SweepPoint).ToList();
+            Assert.Equal(runs.Select(r => r.Cell), minima.Cells);
+            Assert.Equal(runs.Select(r => surface.Loss(networks.Point(r, surface.Dimension))), minima.Losses);
+            foreach (var path in minima.Paths)
+            {
+                Assert.Equal(path.Barrier, minima.Barriers[path.First][path.Second]);
+                Assert.Equal(Math.Max(path.ProfileLosses.Max(), Math.Max(minima.Losses[path.First], minima.Losses[path.Second])), path.Barrier);
+            }
+            AssertSegmentsAreMinimaxEscapes(minima);
+            Assert.Equal(Math.Sqrt(minima.Segments.Sum(s => s.Length * s.Length)), minima.Scores["L2"], 1e-12);
+        }
+
+        var homotopy = landscape.Homotopy!;
+        Assert.Equal(results.Runs.Select(r => r.Cell), homotopy.Cells);
+        Assert.All(homotopy.PathPoints, count => Assert.Equal(3, count)); // steps 30, 45 and 60 of 60, recorded every 15
+        var pathSurface = new NetworkLossSurface(networks.NewNetwork(), data);
+        var again = PathHomotopy.Compare(pathSurface, networks.Path(results.Runs[0], pathSurface.Dimension, 0.5), networks.Path(results.Runs[4], pathSurface.Dimension, 0.5),
+            analyses.Homotopy!.Grid);
+        Assert.Equal(again.Barrier, homotopy.Barriers[0][4]);
+        Assert.Equal(HomotopyClasses.Of(ToMatrix(homotopy.Barriers), 0), homotopy.Classes);
+
+        var fit = Assert.Single(landscape.Fits); // regression data: a loss gap, no accuracy gap
+        var line = LinearFit.Of(landscape.Slices.Select(s => s.TotalPersistence).ToList(), results.Runs.Select(r => r.TestLoss - r.TrainLoss).ToList(), 0.9);
+        Assert.Equal((line.Slope, line.Intercept, line.RSquared, line.SlopeLow, line.SlopeHigh), (fit.Slope, fit.Intercept, fit.RSquared, fit.SlopeLow, fit.SlopeHigh));
+    }
+
+    [Theory]
+    [InlineData("slice", 1)]
+    [InlineData("slice", 9)]
+    [InlineData("minima", 1)]
+    [InlineData("homotopy", 4)]
+    public void A_stopped_analysis_resumes_without_repeating_a_saved_unit_and_ends_with_the_same_files(string analysis, int after)
+    {
+        using var whole = new TempFolder();
+        using var resumed = new TempFolder();
+        var experiment = new ResolvedExperiment(TinyLandscape.Definition(), quick: false);
+        ExperimentRunner.Run(experiment, whole.Path, 1, RunObservers.None);
+
+        using (var stop = new CancellationTokenSource())
+            Assert.ThrowsAny<OperationCanceledException>(() => ExperimentRunner.Run(experiment, resumed.Path, 1, new StopAfter(analysis, after, stop), stop.Token));
+        var saved = AnalysisFiles(resumed.Path).ToDictionary(f => f, f => File.GetLastWriteTimeUtc(Path.Combine(resumed.Path, f)));
+        Assert.NotEmpty(saved);
+        ExperimentRunner.Run(experiment, resumed.Path, 1, RunObservers.None);
+
+        foreach (var (file, written) in saved) Assert.Equal(written, File.GetLastWriteTimeUtc(Path.Combine(resumed.Path, file))); // kept, not computed again
+        var files = AnalysisFiles(whole.Path).Append("results.json").ToList();
+        Assert.Equal(files.Order(StringComparer.Ordinal), AnalysisFiles(resumed.Path).Append("results.json").Order(StringComparer.Ordinal));
+        foreach (var file in files)
+            Assert.True(File.ReadAllBytes(Path.Combine(whole.Path, file)).AsSpan().SequenceEqual(File.ReadAllBytes(Path.Combine(resumed.Path, file))), $"{file} differs");
+    }
+
+    [Fact]
+    public void Runs_from_a_shared_initialisation_start_at_one_point_and_runs_from_their_own_seeds_do_not()
+    {
+        foreach (bool shared in new[] { true, false })
+        {
+            using var folder = new TempFolder();
+            var experiment = new ResolvedExperiment(TinyLandscape.Definition(stepSizes: [0.05], shared: shared) with { Landscape = new LandscapeAnalyses
+            {
+                Homotopy = new HomotopyAnalysis(15, 0, new Landscape.Homotopy.HomotopyOptions { PathSamples = 3, BlendSteps = 2 }, 0),
+            } }, quick: false);
+            var results = ExperimentRunner.Run(experiment, folder.Path, 1, RunObservers.None);
+            var folders = new RunFolders(folder.Path);
+            var starts = results.Runs.Select(r => File.ReadAllBytes(folders.PathPoint(r.Cell, 0))).ToList();
+            var ends = results.Runs.Select(r => File.ReadAllBytes(folders.PathPoint(r.Cell, 60))).ToList();
+            Assert.Equal(shared, starts.Skip(1).All(s => s.AsSpan().SequenceEqual(starts[0])));
+            Assert.DoesNotContain(ends.Skip(1), e => e.AsSpan().SequenceEqual(ends[0])); // the seeds' batches still differ
+        }
+    }
+
+    [Fact]
+    public void Diverged_runs_are_left_out_by_name_and_a_sweep_point_left_without_two_minima_is_noted()
+    {
+        using var folder = new TempFolder();
+        var experiment = new ResolvedExperiment(TinyLandscape.Definition(stepSizes: [0.05, 1e30]), quick: false);
+        var results = ExperimentRunner.Run(experiment, folder.Path, 1, RunObservers.None);
+        var landscape = results.Landscape!;
+
+        Assert.All(results.Runs.Where(r => r.SweepPoint == "lr=1E+30"), r => Assert.True(r.Diverged));
+        Assert.Equal(3, landscape.Excluded.Count);
+        Assert.All(landscape.Excluded, e => Assert.Matches(@"^lr=1E\+30_seed=\d: diverged at step \d+", e));
+        Assert.Equal("lr=0.05", Assert.Single(landscape.Minima).SweepPoint);
+        Assert.Contains("barcode of minima of lr=1E+30: 0 finished runs; it needs at least two minima", landscape.Notes);
+        Assert.Equal(3, landscape.Slices.Count);
+        Assert.Equal(3, landscape.Homotopy!.Cells.Count);
+    }
+
+    [Fact]
+    public void The_report_draws_every_landscape_figure_and_says_what_each_analysis_found()
+    {
+        using var folder = new TempFolder();
+        var experiment = new ResolvedExperiment(TinyLandscape.Definition(), quick: false);
+        var results = ExperimentRunner.Run(experiment, folder.Path, 1, RunObservers.None);
+        var folders = new RunFolders(folder.Path);
+        HtmlReport.Write(folders.Report, results, folders);
+        string html = File.ReadAllText(folders.Report);
+        string section = html[html.IndexOf("<h2>Loss landscape</h2>", StringComparison.Ordinal)..];
+
+        // Per sweep point: barcode, profiles, barrier matrix (2 x 3); homotopy: matrix and classes; one fit; six slices.
+        Assert.Equal(2 * 3 + 2 + 1 + 6, CountOf(section, "<figure>"));
+        foreach (string line in LandscapeSummary.Of(results.Landscape))
+            Assert.Contains(System.Net.WebUtility.HtmlEncode(line), section);
+        Assert.Contains("barcode of minima (lr=0.05)", section);
+    }
+
+    private static bool IsLocalMinimum(double[][] grid, int row, int column)
+    {
+        double value = grid[row][column];
+        foreach (var (r, c) in new[] { (row - 1, column), (row + 1, column), (row, column - 1), (row, column + 1) })
+            if (r >= 0 && r < grid.Length && c >= 0 && c < grid[r].Length && grid[r][c] < value) return false;
+        return true;
+    }
+
+    // Proposition 2.1 by brute force: a minimum's saddle is the lowest, over lower minima, of the minimax barrier between
+    // them through the connected pairs (Floyd–Warshall on max instead of +).
+    private static void AssertSegmentsAreMinimaxEscapes(MinimaResult minima)
+    {
+        int n = minima.Losses.Length;
+        var minimax = new double[n, n];
+        for (int i = 0; i < n; i++)
+            for (int j = 0; j < n; j++) minimax[i, j] = i == j ? minima.Losses[i] : double.IsNaN(minima.Barriers[i][j]) ? double.PositiveInfinity : minima.Barriers[i][j];
+        for (int k = 0; k < n; k++)
+            for (int i = 0; i < n; i++)
+                for (int j = 0; j < n; j++) minimax[i, j] = Math.Min(minimax[i, j], Math.Max(minimax[i, k], minimax[k, j]));
+        for (int m = 0; m < n; m++)
+        {
+            var lower = Enumerable.Range(0, n).Where(q => minima.Losses[q] < minima.Losses[m] || minima.Losses[q] == minima.Losses[m] && q < m).ToList();
+            double escape = lower.Count == 0 ? double.PositiveInfinity : lower.Min(q => minimax[m, q]);
+            var segment = minima.Segments.SingleOrDefault(s => s.Minimum == m);
+            if (segment is not null) Assert.Equal(escape, segment.Saddle);
+            else Assert.True(double.IsPositiveInfinity(escape) || escape == minima.Losses[m], $"minimum {m} escapes at {escape} but has no segment");
+        }
+    }
+
+    private static double[,] ToMatrix(double[][] rows)
+    {
+        var matrix = new double[rows.Length, rows.Length];
+        for (int i = 0; i < rows.Length; i++)
+            for (int j = 0; j < rows.Length; j++) matrix[i, j] = rows[i][j];
+        return matrix;
+    }
+
+    private static IEnumerable<string> AnalysisFiles(string root) =>
+        Directory.Exists(Path.Combine(root, "analyses"))
+            ? Directory.GetFiles(Path.Combine(root, "analyses"), "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(root, f))
+            : [];
+
+    private static int CountOf(string text, string part) => (text.Length - text.Replace(part, "", StringComparison.Ordinal).Length) / part.Length;
+
+    private sealed class StopAfter(string analysis, int units, CancellationTokenSource stop) : IRunObserver
+    {
+        private int _seen;
+        public void RunStarted(RunCell cell, RunResult result, int totalSteps, int? resumedAt) { }
+        public void StepDone(RunCell cell, int step, double loss) { }
+        public void RunFinished(RunCell cell, RunResult result) { }
+        public void RunSkipped(RunCell cell) { }
+        public void AnalysisProgress(string name, string item, int done, int total, string detail)
+        {
+            if (name == analysis && ++_seen == units) stop.Cancel();
+        }
+    }
+}
