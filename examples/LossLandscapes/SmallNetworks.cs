@@ -87,3 +87,18 @@ public partial class Hidden2x2x2
 
     [Data] public static ExperimentData Data(ulong seed) => TargetFunction.Samples();
 }
+
+// The convergence check of the numbers above: 2x2 again with twice the training (100,000 steps) and AutoNEB steps
+// (1000 per cycle). Minima and saddles that move between the two are not converged.
+[Experiment(Description = "g(x), tanh MLP 1-2-2-1 with twice the training and AutoNEB steps: are the minima and saddles converged?")]
+[Mlp(1, 2, 2, 1, Activation = ActivationKind.Tanh, Bias = true)]
+[Optimizer(typeof(SgdMomentum))]
+[Train(Steps = 100000, Seeds = 10)]
+[MinimaBarcode(Cycles = 6, Steps = 1000)]
+[Quick(Steps = 2000, Seeds = 3)]
+public partial class Hidden2x2Longer
+{
+    public double lr = 0.02;
+
+    [Data] public static ExperimentData Data(ulong seed) => TargetFunction.Samples();
+}

@@ -149,6 +149,19 @@ public sealed class LandscapeStageTests
         Assert.Contains("barcode of minima (lr=0.05)", section);
     }
 
+    [Fact]
+    public void Paths_that_cannot_fit_are_refused_before_any_is_written_or_read()
+    {
+        using var folder = new TempFolder();
+        var disk = Assert.Throws<ExperimentException>(() => StorageBudget.OnDisk(folder.Path, long.MaxValue, "seed=0: the training path's points"));
+        Assert.StartsWith("seed=0: the training path's points need ", disk.Message);
+        Assert.Contains($"and {folder.Path} has ", disk.Message);
+        var memory = Assert.Throws<ExperimentException>(() => StorageBudget.InMemory(long.MaxValue, "homotopy classes: 9 path points"));
+        Assert.Contains("in memory and", memory.Message);
+        StorageBudget.OnDisk(folder.Path, 1, "one byte");
+        StorageBudget.InMemory(1, "one byte");
+    }
+
     private static bool IsLocalMinimum(double[][] grid, int row, int column)
     {
         double value = grid[row][column];

@@ -18,6 +18,8 @@ internal static class HomotopyStage
     {
         var data = networks.TrainingSamples(runs[0].Seed, analysis.Samples);
         var surface = new NetworkLossSurface(networks.NewNetwork(), data);
+        long points = runs.Sum(r => (long)networks.PathPointCount(r, analysis.From));
+        StorageBudget.InMemory(points * surface.Dimension * sizeof(double), $"homotopy classes: {points} path points of {surface.Dimension} parameters");
         var paths = runs.Select(r => networks.Path(r, surface.Dimension, analysis.From)).ToList();
         for (int i = 0; i < runs.Count; i++)
             if (paths[i].Count < 2) throw new ExperimentException($"{runs[i].Cell}: {paths[i].Count} training-path point(s) from {analysis.From:P0} of the run on; the homotopy test needs at least two (a start and an end)");

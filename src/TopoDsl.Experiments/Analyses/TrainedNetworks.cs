@@ -18,6 +18,9 @@ internal sealed class TrainedNetworks(ResolvedExperiment experiment, RunFolders 
     public IReadOnlyList<double[]> Path(RunResult run, int dimension, double from) =>
         folders.PathPoints(run.Cell).Where(p => p.Step >= from * run.Steps).Select(p => ParameterFile.ReadPoint(p.Path, dimension)).ToList();
 
+    /// <summary>How many points <see cref="Path"/> will read.</summary>
+    public int PathPointCount(RunResult run, double from) => folders.PathPoints(run.Cell).Count(p => p.Step >= from * run.Steps);
+
     /// <summary>The network with the run's trained parameters loaded.</summary>
     public Module Trained(RunResult run)
     {

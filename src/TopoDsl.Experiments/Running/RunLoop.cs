@@ -94,6 +94,8 @@ internal sealed class RunLoop(ResolvedExperiment experiment, RunCell cell, RunFo
         int every = Definition.Tracking.PersistenceEvery > 0 ? Definition.Tracking.PersistenceEvery : Math.Max(1, (total + checkpoints - 1) / checkpoints);
         bool IsCheckpoint(int step) => step == total || tracked && step % every == 0;
         int pathSpacing = Definition.Landscape.Homotopy?.SpacingFor(total) ?? 0;
+        if (pathSpacing > 0 && !resumed)
+            Analyses.StorageBudget.OnDisk(folders.Root, (total / pathSpacing + 2) * (16 + 4L * model.Parameters().Sum(p => p.Count)), $"{id}: the training path's points");
         void RecordPathPoint(int step)
         {
             if (pathSpacing > 0 && (step % pathSpacing == 0 || step == total)) SaveParameters(folders.PathPoint(id, step), model);
