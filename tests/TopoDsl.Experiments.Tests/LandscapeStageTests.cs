@@ -49,6 +49,11 @@ public sealed class LandscapeStageTests
             Assert.Equal(runs.Select(r => surface.Loss(networks.Point(r, surface.Dimension))), minima.Losses);
             foreach (var path in minima.Paths)
             {
+                Assert.True(path.First < path.Second);
+                Assert.Equal(minima.Losses[path.First], path.ProfileLosses[0]); // from the first minimum...
+                Assert.Equal(minima.Losses[path.Second], path.ProfileLosses[^1]); // ...to the second
+                Assert.Equal((0.0, 1.0), (path.Positions[0], path.Positions[^1]));
+                Assert.True(path.Positions.Zip(path.Positions.Skip(1)).All(p => p.First < p.Second), "positions rise along the path");
                 Assert.Equal(path.Barrier, minima.Barriers[path.First][path.Second]);
                 Assert.Equal(Math.Max(path.ProfileLosses.Max(), Math.Max(minima.Losses[path.First], minima.Losses[path.Second])), path.Barrier);
             }
@@ -71,11 +76,12 @@ public sealed class LandscapeStageTests
     }
 
     [Theory]
+    [InlineData("training", 20)]
     [InlineData("slice", 1)]
     [InlineData("slice", 9)]
     [InlineData("minima", 1)]
     [InlineData("homotopy", 4)]
-    public void A_stopped_analysis_resumes_without_repeating_a_saved_unit_and_ends_with_the_same_files(string analysis, int after)
+    public void A_stopped_experiment_resumes_without_repeating_a_saved_unit_and_ends_with_the_same_files(string stage, int after)
     {
         using var whole = new TempFolder();
         using var resumed = new TempFolder();
@@ -83,16 +89,76 @@ public sealed class LandscapeStageTests
         ExperimentRunner.Run(experiment, whole.Path, 1, RunObservers.None);
 
         using (var stop = new CancellationTokenSource())
-            Assert.ThrowsAny<OperationCanceledException>(() => ExperimentRunner.Run(experiment, resumed.Path, 1, new StopAfter(analysis, after, stop), stop.Token));
+            Assert.ThrowsAny<OperationCanceledException>(() => ExperimentRunner.Run(experiment, resumed.Path, 1, new StopAfter(stage, after, stop), stop.Token));
         var saved = AnalysisFiles(resumed.Path).ToDictionary(f => f, f => File.GetLastWriteTimeUtc(Path.Combine(resumed.Path, f)));
-        Assert.NotEmpty(saved);
+        Assert.Equal(stage == "training", saved.Count == 0);
         ExperimentRunner.Run(experiment, resumed.Path, 1, RunObservers.None);
 
         foreach (var (file, written) in saved) Assert.Equal(written, File.GetLastWriteTimeUtc(Path.Combine(resumed.Path, file))); // kept, not computed again
-        var files = AnalysisFiles(whole.Path).Append("results.json").ToList();
-        Assert.Equal(files.Order(StringComparer.Ordinal), AnalysisFiles(resumed.Path).Append("results.json").Order(StringComparer.Ordinal));
+        var files = LandscapeFiles(whole.Path);
+        Assert.Contains(files, f => f.StartsWith("paths", StringComparison.Ordinal));
+        Assert.Contains(files, f => f.EndsWith("parameters.bin", StringComparison.Ordinal));
+        Assert.Equal(files, LandscapeFiles(resumed.Path));
         foreach (var file in files)
             Assert.True(File.ReadAllBytes(Path.Combine(whole.Path, file)).AsSpan().SequenceEqual(File.ReadAllBytes(Path.Combine(resumed.Path, file))), $"{file} differs");
+    }
+
+    [Theory]
+    [InlineData(2, 3)]
+    [InlineData(3, 2)]
+    public void A_folder_extended_or_cut_with_seeds_gives_the_barcode_of_a_fresh_one(int before, int after)
+    {
+        // A budget of two pairs for three minima: which pairs are chosen must not depend on the pairs saved before.
+        var definition = TinyLandscape.Definition(stepSizes: [0.05]) with
+        {
+            Landscape = new LandscapeAnalyses { Minima = TinyLandscape.Definition().Landscape.Minima! with { MaxPairs = 2 } },
+        };
+        using var fresh = new TempFolder();
+        using var changed = new TempFolder();
+        var results = ExperimentRunner.Run(new ResolvedExperiment(definition, quick: false, seeds: after), fresh.Path, 1, RunObservers.None);
+        ExperimentRunner.Run(new ResolvedExperiment(definition, quick: false, seeds: before), changed.Path, 1, RunObservers.None);
+        ExperimentRunner.Run(new ResolvedExperiment(definition, quick: false, seeds: after), changed.Path, 1, RunObservers.None);
+
+        Assert.Equal(Math.Min(2, after * (after - 1) / 2), results.Landscape!.Minima[0].Paths.Count);
+        Assert.Equal(File.ReadAllText(Path.Combine(fresh.Path, "results.json")), File.ReadAllText(Path.Combine(changed.Path, "results.json")));
+    }
+
+    [Fact]
+    public void Results_and_saved_units_do_not_depend_on_the_locale_and_new_analysis_settings_start_the_analysis_again()
+    {
+        using var invariant = new TempFolder();
+        using var comma = new TempFolder();
+        var experiment = new ResolvedExperiment(TinyLandscape.Definition(stepSizes: [0.05]), quick: false);
+        var expected = ExperimentRunner.Run(experiment, invariant.Path, 1, RunObservers.None);
+        var culture = System.Globalization.CultureInfo.CurrentCulture;
+        try
+        {
+            // Globalization-invariant mode knows no named culture: a clone with comma decimals and its own percent sign.
+            var commaDecimals = (System.Globalization.CultureInfo)System.Globalization.CultureInfo.InvariantCulture.Clone();
+            commaDecimals.NumberFormat.NumberDecimalSeparator = ",";
+            commaDecimals.NumberFormat.PercentDecimalSeparator = ",";
+            commaDecimals.NumberFormat.PercentSymbol = "pct";
+            System.Globalization.CultureInfo.CurrentCulture = commaDecimals;
+            var results = ExperimentRunner.Run(experiment, comma.Path, 1, RunObservers.None);
+            Assert.Equal(LandscapeSummary.Of(expected.Landscape), LandscapeSummary.Of(results.Landscape));
+            var saved = AnalysisFiles(comma.Path).ToDictionary(f => f, f => File.GetLastWriteTimeUtc(Path.Combine(comma.Path, f)));
+            ExperimentRunner.Run(experiment, comma.Path, 1, RunObservers.None); // a second invocation under the same locale keeps them all
+            foreach (var (file, written) in saved) Assert.Equal(written, File.GetLastWriteTimeUtc(Path.Combine(comma.Path, file)));
+        }
+        finally
+        {
+            System.Globalization.CultureInfo.CurrentCulture = culture;
+        }
+        foreach (var file in LandscapeFiles(invariant.Path))
+            Assert.True(File.ReadAllBytes(Path.Combine(invariant.Path, file)).AsSpan().SequenceEqual(File.ReadAllBytes(Path.Combine(comma.Path, file))), $"{file} differs");
+
+        // Other slice settings: the runs are kept, the slices computed again with the new grid.
+        var wider = experiment.Definition with { Landscape = experiment.Definition.Landscape with { Slice = new SliceAnalysis(5, 1.5, 0) } };
+        var again = ExperimentRunner.Run(new ResolvedExperiment(wider, quick: false), invariant.Path, 1, RunObservers.None);
+        Assert.All(again.Landscape!.Slices, slice => Assert.Equal(5, slice.Losses.Length));
+        // Blocks of one 5-point row each; the 7 x 7 grid's blocks of two rows (14 values) are gone.
+        Assert.All(Directory.GetFiles(Path.Combine(invariant.Path, "analyses", "slices"), "rows*.bin", SearchOption.AllDirectories),
+            file => Assert.Equal(8 * 5, new FileInfo(file).Length));
     }
 
     [Fact]
@@ -204,13 +270,24 @@ public sealed class LandscapeStageTests
             ? Directory.GetFiles(Path.Combine(root, "analyses"), "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(root, f))
             : [];
 
+    // Everything the runs save for the analyses and the analyses save, and results.json, by relative path.
+    private static List<string> LandscapeFiles(string root) =>
+        Directory.GetFiles(root, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(root, f))
+            .Where(f => f.StartsWith("analyses", StringComparison.Ordinal) || f.StartsWith("paths", StringComparison.Ordinal)
+                        || f.EndsWith("parameters.bin", StringComparison.Ordinal) || f == "results.json")
+            .Order(StringComparer.Ordinal).ToList();
+
     private static int CountOf(string text, string part) => (text.Length - text.Replace(part, "", StringComparison.Ordinal).Length) / part.Length;
 
     private sealed class StopAfter(string analysis, int units, CancellationTokenSource stop) : IRunObserver
     {
         private int _seen;
         public void RunStarted(RunCell cell, RunResult result, int totalSteps, int? resumedAt) { }
-        public void StepDone(RunCell cell, int step, double loss) { }
+        public void StepDone(RunCell cell, int step, double loss)
+        {
+            // Part-way through the third run: two runs finished, one with path points saved up to a checkpoint.
+            if (analysis == "training" && cell.Index == 2 && step == units) stop.Cancel();
+        }
         public void RunFinished(RunCell cell, RunResult result) { }
         public void RunSkipped(RunCell cell) { }
         public void AnalysisProgress(string name, string item, int done, int total, string detail)

@@ -109,7 +109,11 @@ internal static class ExperimentReader
             StepSize = stepSize,
             Verdicts = verdicts,
         };
-        string declarationText = string.Join(" ", declaration.DescendantTokens().Select(t => t.Text)) + "\nrule " + (ruleText ?? ruleType!.ToDisplayString());
+        // The runs' fingerprint: the landscape analyses' attributes are left out, as the runs do not depend on their
+        // settings (each analysis checks its own); what the runs save for them is in the runtime fingerprint.
+        var analysisSpans = LandscapeReader.AttributeSpans(reader.One, cancellation);
+        string declarationText = string.Join(" ", declaration.DescendantTokens().Where(t => !analysisSpans.Any(span => span.Contains(t.Span))).Select(t => t.Text))
+            + "\nrule " + (ruleText ?? ruleType!.ToDisplayString());
         var model = new ExperimentModel(
             type.ContainingNamespace is { IsGlobalNamespace: false } ns ? ns.ToDisplayString() : null, declaration.Identifier.Text,
             Reading.RuleReader.AccessibilityOf(type), name, AttributeExpressions.Named(experiment, "Description", ""),

@@ -80,5 +80,32 @@ internal static class LandscapeReader
         return $"global::TopoDsl.Experiments.Parts.DeclaredParts.Landscape({Argument(slice)}, {Argument(minima)}, {Argument(homotopy)}, {Argument(fit)})";
     }
 
+    /// <summary>
+    /// Where the analysis attributes are written: each attribute list that holds only analysis attributes, else the
+    /// attribute itself.
+    /// </summary>
+    public static List<Microsoft.CodeAnalysis.Text.TextSpan> AttributeSpans(Func<string, AttributeData?> one, CancellationToken cancellation)
+    {
+        var spans = new List<Microsoft.CodeAnalysis.Text.TextSpan>();
+        var names = new[] { "LossSliceAttribute", "MinimaBarcodeAttribute", "HomotopyClassesAttribute", "GeneralisationFitAttribute" };
+        var syntaxes = names.Select(one).Where(a => a?.ApplicationSyntaxReference is not null)
+            .Select(a => (Microsoft.CodeAnalysis.CSharp.Syntax.AttributeSyntax)a!.ApplicationSyntaxReference!.GetSyntax(cancellation)).ToList();
+        foreach (var attribute in syntaxes)
+        {
+            if (attribute.Parent is not Microsoft.CodeAnalysis.CSharp.Syntax.AttributeListSyntax list) continue;
+            if (list.Attributes.All(a => syntaxes.Any(s => s.Span == a.Span)))
+            {
+                spans.Add(list.Span);
+                continue;
+            }
+            // In a list with other attributes: the attribute and the comma that separates it from its neighbour.
+            int at = list.Attributes.IndexOf(attribute);
+            var separators = list.Attributes.GetSeparators().ToList();
+            var comma = at < separators.Count ? separators[at] : separators[at - 1];
+            spans.Add(Microsoft.CodeAnalysis.Text.TextSpan.FromBounds(Math.Min(attribute.SpanStart, comma.SpanStart), Math.Max(attribute.Span.End, comma.Span.End)));
+        }
+        return spans;
+    }
+
     private static string Short(AttributeData attribute) => attribute.AttributeClass!.Name.Replace("Attribute", "");
 }

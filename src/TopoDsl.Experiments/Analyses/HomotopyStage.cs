@@ -22,7 +22,7 @@ internal static class HomotopyStage
         StorageBudget.InMemory(points * surface.Dimension * sizeof(double), $"homotopy classes: {points} path points of {surface.Dimension} parameters");
         var paths = runs.Select(r => networks.Path(r, surface.Dimension, analysis.From)).ToList();
         for (int i = 0; i < runs.Count; i++)
-            if (paths[i].Count < 2) throw new ExperimentException($"{runs[i].Cell}: {paths[i].Count} training-path point(s) from {analysis.From:P0} of the run on; the homotopy test needs at least two (a start and an end)");
+            if (paths[i].Count < 2) throw new ExperimentException($"{runs[i].Cell}: {paths[i].Count} training-path point(s) from {analysis.From.ToString("P0", System.Globalization.CultureInfo.InvariantCulture)} of the run on; the homotopy test needs at least two (a start and an end)");
         int count = runs.Count, pairs = count * (count - 1) / 2, done = 0;
         var barriers = new double[count, count];
         for (int i = 0; i < count; i++)
@@ -36,7 +36,9 @@ internal static class HomotopyStage
                     pair = new SavedHomotopyPair(runs[i].Cell, runs[j].Cell, test.FirstPathHighest, test.SecondPathHighest, test.HomotopyHighest, test.AtPathFraction, test.AtBlend);
                     PairFiles.Write(file, pair);
                 }
-                barriers[i, j] = barriers[j, i] = new HomotopyResult(pair.FirstPathHighest, pair.SecondPathHighest, pair.HomotopyHighest, pair.AtPathFraction, pair.AtBlend).Barrier;
+                double barrier = new HomotopyResult(pair.FirstPathHighest, pair.SecondPathHighest, pair.HomotopyHighest, pair.AtPathFraction, pair.AtBlend).Barrier;
+                // A loss that is not finite on the way (infinity minus infinity when a path itself has one) blocks it: never joined.
+                barriers[i, j] = barriers[j, i] = double.IsNaN(barrier) ? double.PositiveInfinity : barrier;
                 observer.AnalysisProgress("homotopy", "", ++done, pairs, $"{runs[i].Cell} ~ {runs[j].Cell}: barrier {RunCells.Number(barriers[i, j])}");
             }
         var classes = HomotopyClasses.Of(barriers, analysis.Tolerance);
@@ -55,13 +57,15 @@ internal static class HomotopyStage
         return result;
     }
 
-    // The class count changes only at the barriers' values: one row per distinct barrier (and below the lowest).
+    // The class count changes only at the barriers' values: a row at each finite barrier where it changes. Below the
+    // lowest barrier every run is its own class.
     private static double[][] ClassesByTolerance(double[,] barriers)
     {
         int count = barriers.GetLength(0);
         var levels = new SortedSet<double>();
         for (int i = 0; i < count; i++)
-            for (int j = i + 1; j < count; j++) levels.Add(barriers[i, j]);
+            for (int j = i + 1; j < count; j++)
+                if (double.IsFinite(barriers[i, j])) levels.Add(barriers[i, j]);
         var rows = new List<double[]>();
         int last = -1;
         foreach (double level in levels)

@@ -8,7 +8,8 @@ namespace TopoDsl.Experiments.Analyses;
 
 /// <summary>
 /// [MinimaBarcode] for one sweep point: its runs' trained networks are the minima, on the training loss of the first
-/// run's data. Pairs already saved count as connected, so a resumed exploration continues with the pairs not yet done.
+/// run's data. A pair the exploration chooses is read from its saved file when there is one, so a resumed or extended
+/// exploration (more seeds, fewer) connects exactly the pairs a fresh one would.
 /// </summary>
 internal static class MinimaStage
 {
@@ -18,21 +19,20 @@ internal static class MinimaStage
         var data = networks.TrainingSamples(runs[0].Seed, analysis.Samples);
         var surface = new NetworkLossSurface(networks.NewNetwork(), data);
         var minima = runs.Select(r => networks.Point(r, surface.Dimension)).ToList();
-        int count = runs.Count;
-        var known = new double[count, count];
-        var saved = new Dictionary<(int, int), SavedMinimaPair>();
-        for (int i = 0; i < count; i++)
-            for (int j = 0; j < count; j++)
-            {
-                known[i, j] = double.NaN;
-                if (j > i && PairFiles.Read<SavedMinimaPair>(folders.MinimaPair(sweepPoint, runs[i].Cell, runs[j].Cell)) is { } pair) saved[(i, j)] = pair;
-            }
-        foreach (var ((i, j), pair) in saved) known[i, j] = known[j, i] = pair.Barrier;
-        int? budget = analysis.MaxPairs is int most ? Math.Max(0, most - saved.Count) : null;
+        int count = runs.Count, pairs = count * (count - 1) / 2;
         string item = sweepPoint.Length == 0 ? "all runs" : sweepPoint;
-        int pairs = count * (count - 1) / 2;
+        var used = new Dictionary<(int, int), SavedMinimaPair>();
+        string File(int i, int j) => folders.MinimaPair(sweepPoint, runs[i].Cell, runs[j].Cell);
 
-        var result = MinimaExploration.Explore(surface, minima, analysis.AutoNeb, budget, known, pairDone: connected =>
+        double? Saved(int first, int second)
+        {
+            var (i, j) = (Math.Min(first, second), Math.Max(first, second));
+            if (PairFiles.Read<SavedMinimaPair>(File(i, j)) is not { } pair) return null;
+            used[(i, j)] = pair;
+            return pair.Barrier;
+        }
+
+        void Connected(ConnectedPair connected)
         {
             var (i, j) = (Math.Min(connected.First, connected.Second), Math.Max(connected.First, connected.Second));
             var path = connected.Path;
@@ -41,10 +41,14 @@ internal static class MinimaStage
             double barrier = Math.Max(path.Barrier, Math.Max(path.ImageLosses[0], path.ImageLosses[^1]));
             var pair = new SavedMinimaPair(runs[i].Cell, runs[j].Cell, barrier, path.Images.Count,
                 profile.Select(p => p.Position).ToArray(), profile.Select(p => p.Loss).ToArray());
-            PairFiles.Write(folders.MinimaPair(sweepPoint, pair.First, pair.Second), pair);
-            saved[(i, j)] = pair;
-            observer.AnalysisProgress("minima", item, saved.Count, pairs, $"{runs[i].Cell} ~ {runs[j].Cell}: barrier {RunCells.Number(pair.Barrier)}");
-        }, cancellation: cancellation);
+            PairFiles.Write(File(i, j), pair);
+            used[(i, j)] = pair;
+            observer.AnalysisProgress("minima", item, used.Count, pairs, $"{runs[i].Cell} ~ {runs[j].Cell}: barrier {RunCells.Number(pair.Barrier)}");
+        }
+
+        var result = MinimaExploration.Explore(surface, minima, analysis.AutoNeb, analysis.MaxPairs, Saved, Connected, cancellation);
+        // The exploration stops before trying every pair: the last report closes the display's count.
+        observer.AnalysisProgress("minima", item, pairs, pairs, $"{used.Count} of {pairs} pairs connected");
 
         var barcode = result.Barcode;
         var scores = new SortedDictionary<string, double>(StringComparer.Ordinal);
@@ -60,7 +64,7 @@ internal static class MinimaStage
             Samples = data.Count,
             Losses = [.. result.Losses],
             Barriers = Enumerable.Range(0, count).Select(i => Enumerable.Range(0, count).Select(j => i == j ? result.Losses[i] : result.Barriers[i, j]).ToArray()).ToArray(),
-            Paths = saved.OrderBy(p => p.Key).Select(p => new MinimaPath
+            Paths = used.OrderBy(p => p.Key).Select(p => new MinimaPath
             {
                 First = p.Key.Item1, Second = p.Key.Item2, Barrier = p.Value.Barrier, Images = p.Value.Images, Positions = p.Value.Positions, ProfileLosses = p.Value.Losses,
             }).ToList(),

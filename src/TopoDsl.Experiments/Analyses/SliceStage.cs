@@ -14,8 +14,8 @@ namespace TopoDsl.Experiments.Analyses;
 /// </summary>
 internal static class SliceStage
 {
-    // Independent of the training's random streams (SeedStreams.Derive(seed, 1..5)).
-    private const ulong FirstDirectionStream = 11, SecondDirectionStream = 12;
+    // Far from the training's random streams (SeedStreams.Derive(seed, 1..5), and 5 + k for tracked layer k).
+    private const ulong FirstDirectionStream = 0x5_11CE_0001, SecondDirectionStream = 0x5_11CE_0002;
 
     // Each block repeats the first layer's three products (LossSlicer.ComputeRows), so blocks are few: six per slice.
     private const int Blocks = 6;
@@ -49,16 +49,12 @@ internal static class SliceStage
             rows.CopyTo(losses, from * n);
             observer.AnalysisProgress("slice", run.Cell, to, n, "");
         }
+        for (int k = 0; k < losses.Length; k++)
+            if (!double.IsFinite(losses[k]))
+                throw new ArithmeticException(FormattableString.Invariant(
+                    $"the loss is {losses[k]} at row {k / n}, column {k % n} (alpha {options.AlphaRange.Low + 2 * analysis.Span * (k % n) / (n - 1):G4}, beta {options.BetaRange.Low + 2 * analysis.Span * (k / n) / (n - 1):G4}); a smaller [LossSlice(Span = ...)] stays where it is finite"));
         var slice = LossSlicer.Assemble(options, losses);
-        SublevelResult persistence;
-        try
-        {
-            persistence = slice.Persistence();
-        }
-        catch (ArgumentException e)
-        {
-            throw new ExperimentException($"the loss slice of {run.Cell}: {e.Message}");
-        }
+        var persistence = slice.Persistence();
         GridPoint At(int vertex) => new(vertex / n, vertex % n, losses[vertex]);
         return new SliceResult
         {

@@ -12,7 +12,33 @@ internal sealed class TrainedNetworks(ResolvedExperiment experiment, RunFolders 
     public Module NewNetwork() => experiment.Network.Create(0);
 
     /// <summary>The run's trained parameters as a point of the loss surface.</summary>
-    public double[] Point(RunResult run, int dimension) => ParameterFile.ReadPoint(folders.Parameters(run.Cell), dimension);
+    public double[] Point(RunResult run, int dimension)
+    {
+        string file = folders.Parameters(run.Cell);
+        if (!File.Exists(file))
+            throw new ExperimentException($"{run.Cell}: {file} is missing; delete runs/{run.Cell} to train the run again and keep its network");
+        return ParameterFile.ReadPoint(file, dimension);
+    }
+
+    /// <summary>
+    /// Null when every run trained on the same data (its first <paramref name="samples"/> training samples); else why
+    /// their networks are minima of different losses and cannot be compared on one.
+    /// </summary>
+    public string? DifferentData(IReadOnlyList<RunResult> runs, int samples)
+    {
+        var first = TrainingSamples(runs[0].Seed, samples);
+        foreach (var run in runs.Skip(1))
+        {
+            var other = TrainingSamples(run.Seed, samples);
+            if (ReferenceEquals(other, first)) continue;
+            bool same = other.Count == first.Count && other.Inputs.Data.AsSpan().SequenceEqual(first.Inputs.Data) && other.Targets.Data.AsSpan().SequenceEqual(first.Targets.Data)
+                        && (other.Labels ?? []).AsSpan().SequenceEqual(first.Labels ?? []);
+            if (!same)
+                return $"{run.Cell} trained on other data than {runs[0].Cell} (the data depend on the seed), so their networks are minima of different losses; " +
+                       "declare data that are the same for every seed";
+        }
+        return null;
+    }
 
     /// <summary>The run's training path from the fraction <paramref name="from"/> of its steps on: its recorded parameters, in step order.</summary>
     public IReadOnlyList<double[]> Path(RunResult run, int dimension, double from) =>

@@ -16,7 +16,7 @@ public static class LandscapeSummary
         }
         foreach (var fit in landscape.Fits)
             lines.Add($"{fit.Gap} = {N(fit.Slope)} x total persistence + {N(fit.Intercept)}: R^2 = {N(fit.RSquared)} over {fit.Cells.Count} runs, " +
-                      $"slope {N(fit.SlopeLow)} to {N(fit.SlopeHigh)} at {fit.Confidence:P0}");
+                      $"slope {N(fit.SlopeLow)} to {N(fit.SlopeHigh)} at {P(fit.Confidence, 0)}");
         foreach (var minima in landscape.Minima)
         {
             string point = minima.SweepPoint.Length == 0 ? "all runs" : minima.SweepPoint;
@@ -28,8 +28,8 @@ public static class LandscapeSummary
         {
             int classes = homotopy.Classes.Length == 0 ? 0 : homotopy.Classes.Max() + 1;
             string accuracy = homotopy.WithinClassSpread is double within && homotopy.BetweenClassSpread is double between
-                ? $"; test accuracy spread {within:P2} within a class, {between:P2} between class means" : "";
-            string from = homotopy.From > 0 ? $" (paths from {homotopy.From:P0} of each run on)" : "";
+                ? $"; test accuracy spread {P(within, 2)} within a class, {P(between, 2)} between class means" : "";
+            string from = homotopy.From > 0 ? $" (paths from {P(homotopy.From, 0)} of each run on)" : "";
             lines.Add($"homotopy classes{from}: {classes} of {homotopy.Cells.Count} runs at tolerance {N(homotopy.Tolerance)}{accuracy}");
         }
         lines.AddRange(landscape.Notes);
@@ -38,6 +38,8 @@ public static class LandscapeSummary
     }
 
     private static string N(double value) => RunCells.Number(value);
+
+    private static string P(double fraction, int decimals) => fraction.ToString("P" + decimals, System.Globalization.CultureInfo.InvariantCulture);
 
     private static string Range(IEnumerable<double> values)
     {

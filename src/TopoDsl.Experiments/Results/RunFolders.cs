@@ -34,6 +34,9 @@ public sealed class RunFolders(string root)
     /// <summary>The saved points of a run's training path, by step.</summary>
     public IReadOnlyList<(int Step, string Path)> PathPoints(string cell) => Numbered(Path.Combine(Root, "paths", cell), "step", ".bin");
 
+    /// <summary>The saved units of one kind of analysis ("slices", "minima", "homotopy"), with the settings they were made with.</summary>
+    public string Analysis(string kind) => Path.Combine(Root, "analyses", kind);
+
     /// <summary>The losses of grid rows <paramref name="fromRow"/> onwards of a run's [LossSlice], saved as they are computed.</summary>
     public string SliceRows(string cell, int fromRow) => Path.Combine(Root, "analyses", "slices", cell, $"rows{fromRow:D4}.bin");
 

@@ -34,7 +34,12 @@ public static class ExperimentRunner
             runs.Add(new RunLoop(experiment, cell, folders, threads, observer, mode).Execute(cancellation));
         }
         var results = Summarise(experiment, runs);
-        results.Landscape = Analyses.LandscapeStage.Run(experiment, runs, folders, observer, cancellation);
+        if (experiment.Definition.Landscape.Any)
+        {
+            // The runs' results first, so that they are kept however the analyses end.
+            ResultFiles.WriteAll(folders.Results, results);
+            results.Landscape = Analyses.LandscapeStage.Run(experiment, runs, folders, observer, cancellation);
+        }
         ResultFiles.WriteAll(folders.Results, results);
         return results;
     }

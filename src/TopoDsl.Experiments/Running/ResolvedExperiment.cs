@@ -77,5 +77,6 @@ public sealed class ResolvedExperiment
         $"sweep {string.Join(";", Definition.Sweep.Select(a => $"{a.Name}{(a.TimesEtaStar ? "*etastar" : "")}={string.Join(",", a.Values.Select(v => v.ToString("R")))}"))}",
         $"initialisation {Definition.Initialisation.Name} layer {Definition.Initialisation.Layer}",
         $"tracking {Definition.Tracking with { Layers = [] }} layers {string.Join(",", Definition.Tracking.Layers)}",
-        $"landscape {Definition.Landscape}");
+        // Of the landscape analyses only what the runs save: their settings are checked per analysis (analyses/*/settings.txt).
+        $"landscape networks={Definition.Landscape.Any} path-every={Definition.Landscape.Homotopy?.Every.ToString(CultureInfo.InvariantCulture) ?? "none"}");
 }

@@ -6,7 +6,7 @@ namespace TopoDsl.Landscape.Minima;
 /// <summary>One pair of minima connected by AutoNEB: their indices and the relaxed path between them.</summary>
 public sealed record ConnectedPair(int First, int Second, MinimumEnergyPath Path);
 
-/// <summary>What <see cref="MinimaExploration.Explore"/> found: the barrier of every pair it connected (NaN for the others), the paths, and the barcode.</summary>
+/// <summary>What <see cref="MinimaExploration.Explore"/> found: the barrier of every pair it chose (NaN for the others), the paths it connected in this call, and the barcode.</summary>
 public sealed record ExplorationResult(IReadOnlyList<double> Losses, double[,] Barriers, IReadOnlyList<ConnectedPair> Pairs, MinimaBarcode Barcode);
 
 /// <summary>
@@ -19,34 +19,42 @@ public sealed record ExplorationResult(IReadOnlyList<double> Losses, double[,] B
 public static class MinimaExploration
 {
     /// <summary>
-    /// Connects pairs of <paramref name="minima"/> on <paramref name="surface"/>. <paramref name="known"/> barriers
-    /// (NaN where unknown) count as connected already, so that a resumed exploration does not repeat pairs; each new
+    /// Connects pairs of <paramref name="minima"/> on <paramref name="surface"/>, at most <paramref name="maxPairs"/>.
+    /// Whenever the exploration chooses a pair it first asks <paramref name="saved"/> for a barrier computed before (null
+    /// when there is none), and connects the pair only without one; so an exploration resumed from saved pairs chooses,
+    /// and counts against the budget, exactly the pairs of one never stopped, whatever was saved. Each newly connected
     /// pair is reported to <paramref name="pairDone"/> as soon as it is connected.
     /// </summary>
+    /// <exception cref="ArgumentException">Fewer than two minima, a minimum of the wrong length, or a saved barrier below its minima or not finite.</exception>
     public static ExplorationResult Explore(ILossSurface surface, IReadOnlyList<double[]> minima, AutoNebOptions? options = null,
-        int? maxPairs = null, double[,]? known = null, Action<ConnectedPair>? pairDone = null, CancellationToken cancellation = default)
+        int? maxPairs = null, Func<int, int, double?>? saved = null, Action<ConnectedPair>? pairDone = null, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(surface);
         ArgumentNullException.ThrowIfNull(minima);
         int count = minima.Count;
         if (count < 2) throw new ArgumentException($"{count} minima: a barcode of minima needs at least two", nameof(minima));
         if (maxPairs is int budget && budget < 0) throw new ArgumentOutOfRangeException(nameof(maxPairs), budget, "the budget of pairs must be 0 or more");
-        if (known is not null && (known.GetLength(0) != count || known.GetLength(1) != count))
-            throw new ArgumentException($"the known barriers are {known.GetLength(0)} x {known.GetLength(1)} for {count} minima", nameof(known));
         for (int m = 0; m < count; m++)
             if (minima[m] is null || minima[m].Length != surface.Dimension)
                 throw new ArgumentException($"minimum {m} has {minima[m]?.Length ?? 0} coordinates; the surface has {surface.Dimension}", nameof(minima));
 
         var losses = minima.Select(m => surface.Loss(m)).ToArray();
-        // The known barriers are checked as the barcode will check them, before any path is computed.
-        if (known is not null) MinimaBarcode.FromBarriers(losses, known);
         var barriers = new double[count, count];
         for (int i = 0; i < count; i++)
-            for (int j = 0; j < count; j++) barriers[i, j] = known?[i, j] ?? double.NaN;
+            for (int j = 0; j < count; j++) barriers[i, j] = double.NaN;
         var pairs = new List<ConnectedPair>();
-        while (pairs.Count < (maxPairs ?? int.MaxValue) && Suggest(losses, barriers) is (int first, int second))
+        int chosen = 0;
+        while (chosen < (maxPairs ?? int.MaxValue) && Suggest(losses, barriers) is (int first, int second))
         {
             cancellation.ThrowIfCancellationRequested();
+            chosen++;
+            if (saved?.Invoke(first, second) is double before)
+            {
+                if (!double.IsFinite(before) || before < Math.Max(losses[first], losses[second]))
+                    throw new ArgumentException($"the saved barrier between minima {first} and {second} is {before}, below their losses ({losses[first]}, {losses[second]}) or not finite", nameof(saved));
+                barriers[first, second] = barriers[second, first] = before;
+                continue;
+            }
             MinimumEnergyPath path;
             try
             {

@@ -139,6 +139,25 @@ public class ExperimentGoldenTests
     }
 
     [Fact]
+    public void The_runs_fingerprint_leaves_out_the_analyses_settings_and_keeps_the_rest()
+    {
+        static string DeclarationOf(string extra)
+        {
+            var run = GeneratorHarness.RunExperiments(ExperimentSources.Experiment(
+                ExperimentSources.AttributesWith("[Train", "[Train(Epochs = 2, BatchSize = 32, Seeds = 3)]") + extra));
+            Assert.True(run.Diagnostics.IsEmpty, string.Join("\n", run.Diagnostics));
+            string code = Assert.Single(run.SourcesOf<ExperimentGenerator>()).SourceText.ToString();
+            return System.Text.RegularExpressions.Regex.Match(code, "Declaration = (\".*\"),").Groups[1].Value;
+        }
+
+        string slice = DeclarationOf("\n[LossSlice]");
+        Assert.NotEmpty(slice);
+        Assert.Equal(slice, DeclarationOf("\n[LossSlice(Resolution = 21, Span = 2)]\n[MinimaBarcode(Steps = 50)]"));
+        Assert.Equal(DeclarationOf("\n[Quick(Epochs = 1)]"), DeclarationOf("\n[LossSlice, Quick(Epochs = 1)]"));
+        Assert.NotEqual(slice, DeclarationOf("\n[LossSlice]\n[Quick(Epochs = 1)]"));
+    }
+
+    [Fact]
     public void Golden_files_exist_only_for_the_tested_experiments()
     {
         var tested = Experiments.Select(row => (string)row[0] + ".g.cs.txt").OrderBy(n => n, StringComparer.Ordinal);

@@ -37,28 +37,33 @@ public class MinimaExplorationTests
     }
 
     [Fact]
-    public void A_budget_stops_early_and_known_barriers_are_not_connected_again()
+    public void A_budget_stops_early_and_an_exploration_resumed_from_saved_pairs_connects_only_the_others_and_ends_the_same()
     {
+        var whole = MinimaExploration.Explore(new MullerBrown(), Minima(), Options);
         var limited = MinimaExploration.Explore(new MullerBrown(), Minima(), Options, maxPairs: 2);
 
         Assert.Equal(2, limited.Pairs.Count);
-        Assert.True(double.IsNaN(limited.Barriers[1, 2]));
-        var reported = new List<(int, int)>();
-        var resumed = MinimaExploration.Explore(new MullerBrown(), Minima(), Options, known: limited.Barriers, pairDone: p => reported.Add((p.First, p.Second)));
-        Assert.Equal([(1, 2)], reported.Select(p => (Math.Min(p.Item1, p.Item2), Math.Max(p.Item1, p.Item2))));
-        Assert.Equal(limited.Barriers[0, 2], resumed.Barriers[0, 2]);
+        Assert.Equal(1, Enumerable.Range(0, 3).SelectMany(i => Enumerable.Range(i + 1, 2 - i).Select(j => limited.Barriers[i, j])).Count(double.IsNaN));
+        var reported = new List<ConnectedPair>();
+        double? Saved(int i, int j) => double.IsNaN(limited.Barriers[i, j]) ? null : limited.Barriers[i, j];
+        var resumed = MinimaExploration.Explore(new MullerBrown(), Minima(), Options, saved: Saved, pairDone: reported.Add);
+
+        var fresh = Assert.Single(reported);
+        Assert.True(double.IsNaN(limited.Barriers[fresh.First, fresh.Second]));
+        for (int i = 0; i < 3; i++)
+            for (int j = 0; j < 3; j++) Assert.Equal(whole.Barriers[i, j], resumed.Barriers[i, j]);
+        // A saved pair still counts against the budget: a budget of 2 from the saved pairs connects nothing new.
+        Assert.Empty(MinimaExploration.Explore(new MullerBrown(), Minima(), Options, maxPairs: 2, saved: Saved).Pairs);
     }
 
     [Fact]
-    public void Minima_of_the_wrong_length_and_impossible_known_barriers_are_refused_before_any_path()
+    public void Minima_of_the_wrong_length_and_impossible_saved_barriers_are_refused()
     {
         var shortMinimum = Assert.Throws<ArgumentException>(() => MinimaExploration.Explore(new MullerBrown(), [[0.0, 0.0], [1.0]]));
         Assert.Contains("minimum 1 has 1 coordinates; the surface has 2", shortMinimum.Message);
-        var known = new double[3, 3];
-        for (int i = 0; i < 3; i++) for (int j = 0; j < 3; j++) known[i, j] = double.NaN;
-        known[0, 1] = known[1, 0] = -500; // below both minima
-        var low = Assert.Throws<ArgumentException>(() => MinimaExploration.Explore(new MullerBrown(), Minima(), Options, known: known));
-        Assert.Contains("the barrier between minima 0 and 1 is -500", low.Message);
+        var low = Assert.Throws<ArgumentException>(() => MinimaExploration.Explore(new MullerBrown(), Minima(), Options, saved: (_, _) => -500));
+        Assert.Contains("the saved barrier between minima", low.Message);
+        Assert.Contains("is -500, below their losses", low.Message);
     }
 
     [Fact]
