@@ -88,7 +88,7 @@ internal sealed partial class RipsEngine<TMetric, TCursor>
     {
         Report(0, "sorting edges", edges.Length);
         edges.AsSpan().Sort(new FiltrationOrder());
-        var components = new UnionFind(_metric.VertexCount);
+        var components = new DisjointSets(_metric.VertexCount);
         var isColumn = _maxDimension > 0 ? new bool[edges.Length] : null;
         var bars = _bars[0];
         for (int k = 0; k < edges.Length; k++)

@@ -1,3 +1,5 @@
+using TopoDsl.Homology;
+
 namespace TopoDsl.Landscape.Homotopy;
 
 /// <summary>
@@ -16,24 +18,16 @@ public static class HomotopyClasses
         int count = barriers.GetLength(0);
         if (barriers.GetLength(1) != count) throw new ArgumentException($"the barrier matrix is {count} x {barriers.GetLength(1)}; it must be square", nameof(barriers));
         if (double.IsNaN(tolerance)) throw new ArgumentOutOfRangeException(nameof(tolerance), tolerance, "the tolerance must be a number");
-        var parent = Enumerable.Range(0, count).ToArray();
-        int Find(int v)
-        {
-            while (parent[v] != v) v = parent[v] = parent[parent[v]];
-            return v;
-        }
+        var sets = new DisjointSets(count);
         for (int i = 0; i < count; i++)
             for (int j = i + 1; j < count; j++)
-                if (barriers[i, j] <= tolerance)
-                {
-                    int a = Find(i), b = Find(j);
-                    if (a != b) parent[Math.Max(a, b)] = Math.Min(a, b); // the lower root stays: numbering follows first paths
-                }
+                if (barriers[i, j] <= tolerance) sets.Union(i, j);
+        // Numbered by each class's first path, whichever element the union-find keeps as a root.
         var label = new Dictionary<int, int>();
         var classes = new int[count];
         for (int i = 0; i < count; i++)
         {
-            int root = Find(i);
+            int root = sets.Find(i);
             if (!label.TryGetValue(root, out int number)) label[root] = number = label.Count;
             classes[i] = number;
         }

@@ -1,3 +1,4 @@
+using TopoDsl.Homology;
 using TopoDsl.Landscape.Paths;
 using TopoDsl.Landscape.Surfaces;
 
@@ -111,23 +112,15 @@ public static class MinimaExploration
     // Kruskal's minimum spanning tree over the known barriers (ties by pair order).
     private static List<(int, int)> SpanningTree(int count, double[,] barriers)
     {
-        var group = Enumerable.Range(0, count).ToArray();
-        return Edges(barriers).OrderBy(e => barriers[e.Item1, e.Item2]).Where(e => Join(group, e.Item1, e.Item2)).ToList();
+        var sets = new DisjointSets(count);
+        return Edges(barriers).OrderBy(e => barriers[e.Item1, e.Item2]).Where(e => sets.Union(e.Item1, e.Item2)).ToList();
     }
 
+    // A label per minimum, equal for minima the edges connect.
     private static int[] Groups(int count, IEnumerable<(int, int)> edges)
     {
-        var group = Enumerable.Range(0, count).ToArray();
-        foreach (var (i, j) in edges) Join(group, i, j);
-        return group;
-    }
-
-    // Relabels j's group as i's; false when they were one group already. Minima number in the tens, so no union-find.
-    private static bool Join(int[] group, int i, int j)
-    {
-        int a = group[i], b = group[j];
-        if (a == b) return false;
-        for (int m = 0; m < group.Length; m++) if (group[m] == b) group[m] = a;
-        return true;
+        var sets = new DisjointSets(count);
+        foreach (var (i, j) in edges) sets.Union(i, j);
+        return Enumerable.Range(0, count).Select(sets.Find).ToArray();
     }
 }
