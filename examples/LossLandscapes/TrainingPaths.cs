@@ -23,3 +23,21 @@ public partial class TrainingPaths
     [Sweep(0.005, 0.02, 0.1)] public double lr;
     [Sweep(0.0, 0.9)] public double momentum;
 }
+
+/// <summary>
+/// <see cref="TrainingPaths"/> with slices three filter norms wide: at one norm (Li et al.'s span) most slices are a
+/// single basin, whose total persistence is 0.
+/// </summary>
+[Experiment(Description = "TrainingPaths with slices three filter norms wide, for the gap against total persistence")]
+[Mlp(784, 32, 10, Activation = ActivationKind.Relu, Bias = true)]
+[FashionMnistData(TrainSamples = 5000, TestSamples = 2000)]
+[Optimizer(typeof(SgdMomentum))]
+[Train(Epochs = 10, BatchSize = 100, Seeds = 4, SharedInitialisation = true)]
+[LossSlice(Resolution = 41, Span = 3, Samples = 5000)]
+[GeneralisationFit]
+[Quick(Epochs = 1, Seeds = 1)]
+public partial class WideSlices
+{
+    [Sweep(0.005, 0.02, 0.1)] public double lr;
+    [Sweep(0.0, 0.9)] public double momentum;
+}
