@@ -18,11 +18,18 @@ internal static class HomotopyStage
     {
         var data = networks.TrainingSamples(runs[0].Seed, analysis.Samples);
         var surface = new NetworkLossSurface(networks.NewNetwork(), data);
-        long points = runs.Sum(r => (long)networks.PathPointCount(r, analysis.From));
-        StorageBudget.InMemory(points * surface.Dimension * sizeof(double), $"homotopy classes: {points} path points of {surface.Dimension} parameters");
-        var paths = runs.Select(r => networks.Path(r, surface.Dimension, analysis.From)).ToList();
-        for (int i = 0; i < runs.Count; i++)
-            if (paths[i].Count < 2) throw new ExperimentException($"{runs[i].Cell}: {paths[i].Count} training-path point(s) from {analysis.From.ToString("P0", System.Globalization.CultureInfo.InvariantCulture)} of the run on; the homotopy test needs at least two (a start and an end)");
+        // Each path is read, resampled and measured once; only its samples are kept for the pairs.
+        long kept = (long)runs.Count * analysis.Grid.PathSamples + runs.Max(r => networks.PathPointCount(r, analysis.From));
+        StorageBudget.InMemory(kept * surface.Dimension * sizeof(double), $"homotopy classes: {kept} path points of {surface.Dimension} parameters");
+        var paths = new List<PreparedPath>();
+        foreach (var run in runs)
+        {
+            var points = networks.Path(run, surface.Dimension, analysis.From);
+            if (points.Count < 2)
+                throw new ExperimentException($"{run.Cell}: {points.Count} training-path point(s) from {analysis.From.ToString("P0", System.Globalization.CultureInfo.InvariantCulture)} of the run on; the homotopy test needs at least two (a start and an end)");
+            paths.Add(PathHomotopy.Prepare(surface, points, analysis.Grid, run.Cell));
+        }
+        var pathPoints = runs.Select(r => networks.PathPointCount(r, analysis.From)).ToArray();
         int count = runs.Count, pairs = count * (count - 1) / 2, done = 0;
         var barriers = new double[count, count];
         for (int i = 0; i < count; i++)
@@ -46,7 +53,7 @@ internal static class HomotopyStage
         {
             Cells = runs.Select(r => r.Cell).ToList(),
             Samples = data.Count,
-            PathPoints = paths.Select(p => p.Count).ToArray(),
+            PathPoints = pathPoints,
             Barriers = Enumerable.Range(0, count).Select(i => Enumerable.Range(0, count).Select(j => barriers[i, j]).ToArray()).ToArray(),
             Tolerance = analysis.Tolerance,
             From = analysis.From,

@@ -21,10 +21,46 @@ public static class PathHomotopy
         ArgumentNullException.ThrowIfNull(surface);
         options ??= new HomotopyOptions();
         options.Validate();
-        var a = Resample(Checked(surface, first, nameof(first)), options.PathSamples);
-        var b = Resample(Checked(surface, second, nameof(second)), options.PathSamples);
-        // A path's highest loss: over its recorded points and its samples, which are the grid's first and last columns.
-        double firstHighest = first.Max(p => surface.Loss(p)), secondHighest = second.Max(p => surface.Loss(p));
+        return Compare(surface, Prepare(surface, first, options, nameof(first)), Prepare(surface, second, options, nameof(second)), options, cancellation);
+    }
+
+    /// <summary>
+    /// Resamples a path to <see cref="HomotopyOptions.PathSamples"/> points and measures its losses once, for
+    /// <see cref="Compare(ILossSurface, PreparedPath, PreparedPath, HomotopyOptions?, CancellationToken)"/>.
+    /// </summary>
+    /// <exception cref="ArgumentException">A path with no points, points of the wrong length or non-finite, or bad options (named).</exception>
+    public static PreparedPath Prepare(ILossSurface surface, IReadOnlyList<double[]> path, HomotopyOptions? options = null, string name = "training")
+    {
+        ArgumentNullException.ThrowIfNull(surface);
+        options ??= new HomotopyOptions();
+        options.Validate();
+        var samples = Resample(Checked(surface, path, name), options.PathSamples);
+        double highest = path.Max(p => surface.Loss(p));
+        var losses = new double[samples.Length];
+        for (int s = 0; s < samples.Length; s++)
+        {
+            double loss = surface.Loss(samples[s]);
+            losses[s] = double.IsNaN(loss) ? double.PositiveInfinity : loss;
+            highest = Math.Max(highest, losses[s]);
+        }
+        return new PreparedPath(samples, losses, highest);
+    }
+
+    /// <summary>
+    /// The homotopy grid between two prepared paths; the same numbers as comparing the paths themselves. The paths'
+    /// own columns of the grid are their samples, whose losses the preparation measured.
+    /// </summary>
+    /// <exception cref="ArgumentException">Paths prepared with another number of samples than <paramref name="options"/> gives.</exception>
+    public static HomotopyResult Compare(ILossSurface surface, PreparedPath first, PreparedPath second, HomotopyOptions? options = null, CancellationToken cancellation = default)
+    {
+        ArgumentNullException.ThrowIfNull(surface);
+        ArgumentNullException.ThrowIfNull(first);
+        ArgumentNullException.ThrowIfNull(second);
+        options ??= new HomotopyOptions();
+        options.Validate();
+        foreach (var (path, name) in new[] { (first, nameof(first)), (second, nameof(second)) })
+            if (path.SampleCount != options.PathSamples)
+                throw new ArgumentException($"the {name} path was prepared with {path.SampleCount} samples; the options ask for {options.PathSamples}", name);
         double highest = double.NegativeInfinity, atS = 0, atT = 0;
         var point = new double[surface.Dimension];
         for (int s = 0; s < options.PathSamples; s++)
@@ -32,16 +68,19 @@ public static class PathHomotopy
             cancellation.ThrowIfCancellationRequested();
             for (int step = 0; step < options.BlendSteps; step++)
             {
-                double t = (double)step / (options.BlendSteps - 1);
-                Polyline.Interpolate(a[s], b[s], t, point);
-                double loss = surface.Loss(point);
-                if (double.IsNaN(loss)) loss = double.PositiveInfinity; // a point where the loss is undefined blocks the way
+                double t = (double)step / (options.BlendSteps - 1), loss;
+                if (step == 0) loss = first.SampleLosses[s];
+                else if (step == options.BlendSteps - 1) loss = second.SampleLosses[s];
+                else
+                {
+                    Polyline.Interpolate(first.Samples[s], second.Samples[s], t, point);
+                    loss = surface.Loss(point);
+                    if (double.IsNaN(loss)) loss = double.PositiveInfinity; // a point where the loss is undefined blocks the way
+                }
                 if (loss > highest) (highest, atS, atT) = (loss, (double)s / (options.PathSamples - 1), t);
-                if (step == 0) firstHighest = Math.Max(firstHighest, loss);
-                if (step == options.BlendSteps - 1) secondHighest = Math.Max(secondHighest, loss);
             }
         }
-        return new HomotopyResult(firstHighest, secondHighest, highest, atS, atT);
+        return new HomotopyResult(first.Highest, second.Highest, highest, atS, atT);
     }
 
     /// <summary><paramref name="count"/> points spaced evenly by arc length along the polyline through the path's points.</summary>

@@ -33,6 +33,31 @@ public class PathHomotopyTests
         Assert.False(result.HomotopicWithin(1));
     }
 
+    [Property(MaxTest = 50)]
+    public void A_prepared_path_gives_the_grid_evaluated_point_by_point(double y1, double y2, byte samplesCode, byte blendCode)
+    {
+        if (!double.IsFinite(y1) || !double.IsFinite(y2)) return;
+        (y1, y2) = (Math.Clamp(y1, -3, 3), Math.Clamp(y2, -3, 3));
+        var options = new HomotopyOptions { PathSamples = 2 + samplesCode % 12, BlendSteps = 2 + blendCode % 8 };
+        var first = PathHomotopy.Prepare(Surface, Around(y1), options);
+        var result = PathHomotopy.Compare(Surface, first, PathHomotopy.Prepare(Surface, Around(y2), options), options);
+
+        // Every grid point evaluated directly, the paths' own columns included.
+        var a = PathHomotopy.Resample(Around(y1), options.PathSamples);
+        var b = PathHomotopy.Resample(Around(y2), options.PathSamples);
+        double highest = double.NegativeInfinity;
+        for (int s = 0; s < options.PathSamples; s++)
+            for (int k = 0; k < options.BlendSteps; k++)
+            {
+                double t = (double)k / (options.BlendSteps - 1);
+                highest = Math.Max(highest, Surface.Loss([(1 - t) * a[s][0] + t * b[s][0], (1 - t) * a[s][1] + t * b[s][1]]));
+            }
+        Assert.Equal(highest, result.HomotopyHighest);
+        Assert.Equal(Math.Max(Around(y1).Max(p => Surface.Loss(p)), a.Max(p => Surface.Loss(p))), result.FirstPathHighest);
+        var other = Assert.Throws<ArgumentException>(() => PathHomotopy.Compare(Surface, first, first, options with { PathSamples = options.PathSamples + 1 }));
+        Assert.Contains($"prepared with {options.PathSamples} samples", other.Message);
+    }
+
     [Fact]
     public void Paths_on_one_side_are_homotopic_and_classes_split_by_side_until_the_tolerance_reaches_the_hill()
     {
