@@ -57,7 +57,8 @@ internal sealed class ConsoleRunObserver(int runs, ProgressContext? live) : IRun
         string what = item.Length == 0 ? analysis : $"{analysis} {item}";
         if (live is null)
         {
-            Console.Error.WriteLine($"{what}: {done}/{total}{(detail.Length == 0 ? "" : ", " + detail)}");
+            string count = total == 0 ? "" : $"{done}/{total}";
+            Console.Error.WriteLine($"{what}: {count}{(count.Length > 0 && detail.Length > 0 ? ", " : "")}{detail}");
             return;
         }
         if (!_analyses.TryGetValue(what, out var task)) _analyses[what] = task = live.AddTask(Markup.Escape(what), maxValue: Math.Max(1, total));
