@@ -11,13 +11,17 @@ namespace TopoDsl.Experiments;
 
 /// <summary>
 /// The command line of a project that declares experiments: <c>return ExperimentApp.Run(args);</c> in Program.cs
-/// gives <c>list</c>, <c>run NAME [--quick] [--out DIR] [--seeds N] [--threads N]</c> and <c>report DIR</c>.
+/// gives <c>list</c>, <c>run NAME [--quick] [--out DIR] [--seeds N] [--threads N] [--cells] [--shard I/N|auto]</c>,
+/// <c>collect DIR</c>, <c>report DIR</c> and <c>bench NAME</c>.
 /// Bad input is one line on standard error and exit code 2; a cancelled run exits with 130 and resumes when started again.
 /// </summary>
 public static class ExperimentApp
 {
     /// <summary>Exit code for bad input (an unknown experiment, an unwritable folder, missing data).</summary>
     public const int BadInput = CommandLineErrors.BadInput;
+
+    /// <summary>Exit code of <c>collect</c> when cells are not finished yet (it lists them).</summary>
+    public const int IncompleteSweep = 3;
 
     /// <summary>Runs the command line over the registered experiments.</summary>
     public static int Run(string[] args) => Run(args, ExperimentRegistry.All);
@@ -26,7 +30,7 @@ public static class ExperimentApp
     public static int Run(string[] args, IReadOnlyList<ExperimentDefinition> experiments)
     {
         string program = Path.GetFileNameWithoutExtension(Environment.GetCommandLineArgs()[0]);
-        var root = new RootCommand("Experiments on the topology of learning (TopoDsl).") { List(experiments), RunCommand(experiments), Report(), Bench(experiments) };
+        var root = new RootCommand("Experiments on the topology of learning (TopoDsl).") { List(experiments), RunCommand(experiments), Collect(experiments), Report(), Bench(experiments) };
         var parse = root.Parse(args);
         if (CommandLineErrors.Report(parse, program)) return BadInput;
         using var cancellation = new CancellationTokenSource();
@@ -85,7 +89,9 @@ public static class ExperimentApp
         var output = new Option<string?>("--out") { Description = "output folder (default results/NAME, or results/NAME-quick)" };
         var seeds = new Option<int?>("--seeds") { Description = "run this many seeds per cell instead of the declared number" };
         var threads = new Option<int>("--threads") { Description = "worker threads for training and persistence", DefaultValueFactory = _ => 1 };
-        var command = new Command("run", "run (or resume) an experiment and write its results and report") { name, quick, output, seeds, threads };
+        var cells = new Option<bool>("--cells") { Description = "list the sweep's cells (index, id, stable key) and run nothing" };
+        var shard = new Option<string?>("--shard") { Description = "run only the cells whose index is I modulo N (I/N), or auto: from a Slurm array task or a Kubernetes Indexed Job; then collect DIR" };
+        var command = new Command("run", "run (or resume) an experiment and write its results and report") { name, quick, output, seeds, threads, cells, shard };
         command.SetAction((parse, cancellation) =>
         {
             string wanted = parse.GetValue(name)!;
@@ -93,17 +99,61 @@ public static class ExperimentApp
             int threadCount = parse.GetValue(threads);
             if (threadCount < 1) throw new ExperimentException("--threads must be 1 or more");
             var experiment = new ResolvedExperiment(definition, parse.GetValue(quick), parse.GetValue(seeds));
+            if (parse.GetValue(cells))
+            {
+                foreach (var cell in experiment.Cells) Console.WriteLine($"{cell.Index}\t{cell.Id}\t{experiment.CellKey(cell)}");
+                return Task.FromResult(0);
+            }
             string folder = parse.GetValue(output) ?? Path.Combine("results", definition.Name + (experiment.IsQuick ? "-quick" : ""));
             if (experiment.IsQuick) Console.WriteLine($"{definition.Name} --quick: {experiment.Network.Description}, {Describe(experiment.Schedule)}, {experiment.Cells.Count} runs (the full experiment is larger)");
+            if (parse.GetValue(shard) is string shardText)
+            {
+                string source = "--shard";
+                var part = shardText == "auto" ? Shard.FromEnvironment(Environment.GetEnvironmentVariable, out source) : Shard.Parse(shardText);
+                int mine = experiment.Cells.Count(part.Runs);
+                Console.WriteLine($"shard {part} ({source}): {mine} of {experiment.Cells.Count} cells");
+                ExperimentRunner.RunShard(experiment, folder, part, parse.GetValue(seeds), threadCount, new ConsoleRunObserver(mine, null), cancellation);
+                Console.WriteLine($"shard {part} done; when every shard is: collect {folder}");
+                return Task.FromResult(0);
+            }
             var results = RunWithProgress(experiment, folder, threadCount, cancellation);
-            // Redirected output is read in logs and files, not an 80-column terminal: do not wrap the table.
-            if (Console.IsOutputRedirected) AnsiConsole.Profile.Width = 240;
-            AnsiConsole.Write(RunTable.Of(results));
-            foreach (var line in RunSummary.Of(results).Concat(LandscapeSummary.Of(results.Landscape))) Console.WriteLine(line);
-            var folders = new RunFolders(folder);
-            HtmlReport.Write(folders.Report, results, folders);
-            Console.WriteLine($"results: {folders.Results}");
-            Console.WriteLine($"report:  {folders.Report}");
+            Show(results, folder);
+            return Task.FromResult(0);
+        });
+        return command;
+    }
+
+    // The table, the summary and the report of finished results.
+    private static void Show(ExperimentResults results, string folder)
+    {
+        // Redirected output is read in logs and files, not an 80-column terminal: do not wrap the table.
+        if (Console.IsOutputRedirected) AnsiConsole.Profile.Width = 240;
+        AnsiConsole.Write(RunTable.Of(results));
+        foreach (var line in RunSummary.Of(results).Concat(LandscapeSummary.Of(results.Landscape))) Console.WriteLine(line);
+        var folders = new RunFolders(folder);
+        HtmlReport.Write(folders.Report, results, folders);
+        Console.WriteLine($"results: {folders.Results}");
+        Console.WriteLine($"report:  {folders.Report}");
+    }
+
+    private static Command Collect(IReadOnlyList<ExperimentDefinition> experiments)
+    {
+        var folder = new Argument<string>("DIR") { Description = "the --out folder the shards ran into" };
+        var threads = new Option<int>("--threads") { Description = "worker threads for the landscape analyses", DefaultValueFactory = _ => 1 };
+        var command = new Command("collect", "merge the shards of a sweep into results.json and report.html, or name the cells still missing") { folder, threads };
+        command.SetAction((parse, cancellation) =>
+        {
+            string dir = parse.GetValue(folder)!;
+            int threadCount = parse.GetValue(threads);
+            if (threadCount < 1) throw new ExperimentException("--threads must be 1 or more");
+            var outcome = ExperimentRunner.Collect(dir, experiments, threadCount, new ConsoleRunObserver(0, null), cancellation);
+            if (outcome.Results is null)
+            {
+                Console.Error.WriteLine($"{outcome.Missing.Count} cell{(outcome.Missing.Count == 1 ? " is" : "s are")} not finished; run them, then collect again:");
+                foreach (var cell in outcome.Missing) Console.Error.WriteLine($"  {cell.Cell}: {cell.Command}");
+                return Task.FromResult(IncompleteSweep);
+            }
+            Show(outcome.Results, dir);
             return Task.FromResult(0);
         });
         return command;

@@ -16,6 +16,13 @@ public sealed class RunFolders(string root)
     /// <summary>The report.</summary>
     public string Report => Path.Combine(Root, "report.html");
 
+    /// <summary>The record of shard <paramref name="index"/> of <paramref name="count"/> (<c>run NAME --shard I/N</c>).</summary>
+    public string ShardRecord(int index, int count) => Path.Combine(Root, "shards", $"{index}-of-{count}.json");
+
+    /// <summary>Every shard record in the folder.</summary>
+    public IReadOnlyList<string> ShardRecords() =>
+        Directory.Exists(Path.Combine(Root, "shards")) ? Directory.GetFiles(Path.Combine(Root, "shards"), "*-of-*.json").Order(StringComparer.Ordinal).ToList() : [];
+
     /// <summary>The declaration fingerprint the folder's runs were made with.</summary>
     public string Declaration => Path.Combine(Root, "declaration.txt");
 

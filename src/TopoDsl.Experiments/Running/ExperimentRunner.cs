@@ -17,12 +17,96 @@ public static class ExperimentRunner
     /// <summary>As <see cref="Run(ResolvedExperiment, string, int, IRunObserver, CancellationToken)"/>, measuring only what <paramref name="mode"/> asks.</summary>
     public static ExperimentResults Run(ResolvedExperiment experiment, string output, int threads, IRunObserver observer, RunMode mode, CancellationToken cancellation = default)
     {
+        var folders = Prepare(experiment, output, threads);
+        var runs = RunCells(experiment, experiment.Cells, folders, threads, observer, mode, cancellation);
+        return Finish(experiment, runs, folders, observer, cancellation);
+    }
+
+    /// <summary>
+    /// Runs (or resumes) the cells of one shard of <paramref name="experiment"/> into <paramref name="output"/>, beside
+    /// the other shards: it records what it was asked to do in <c>shards/I-of-N.json</c> and writes only its cells'
+    /// files; <see cref="Collect"/> merges the shards when all are done.
+    /// </summary>
+    public static IReadOnlyList<RunResult> RunShard(ResolvedExperiment experiment, string output, Shard shard, int? seedsOption, int threads, IRunObserver observer,
+        CancellationToken cancellation = default)
+    {
+        var folders = Prepare(experiment, output, threads);
+        var cells = experiment.Cells.Where(shard.Runs).ToList();
+        var record = new ShardRecord
+        {
+            Experiment = experiment.Definition.Name, Quick = experiment.IsQuick, Seeds = seedsOption, Shard = shard.ToString(),
+            Cells = experiment.Cells.Select(c => c.Id).ToList(), Runs = cells.Select(c => c.Id).ToList(),
+        };
+        string path = folders.ShardRecord(shard.Index, shard.Count);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        AtomicFile.Write(path, stream => System.Text.Json.JsonSerializer.Serialize(stream, record, ResultsJson.Options));
+        return RunCells(experiment, cells, folders, threads, observer, RunMode.Tracked, cancellation);
+    }
+
+    /// <summary>
+    /// Merges the shards of a sweep in <paramref name="output"/> into <c>results.json</c> (and the landscape analyses),
+    /// as one machine running the whole sweep would have written it; or, when cells are missing, names them with the
+    /// command that runs them and writes nothing.
+    /// </summary>
+    public static CollectOutcome Collect(string output, IReadOnlyList<Definitions.ExperimentDefinition> experiments, int threads, IRunObserver observer,
+        CancellationToken cancellation = default)
+    {
+        var folders = new RunFolders(output);
+        if (!File.Exists(folders.Declaration))
+            throw new ExperimentException($"{folders.Root}: no declaration.txt there; collect merges a folder that `run NAME --out {output} --shard I/N` wrote");
+        var records = folders.ShardRecords().Select(file => (File: file, Record: ReadShard(file))).ToList();
+        if (records.Count == 0)
+            throw new ExperimentException($"{folders.Root}: no shards/*.json there; collect merges the shards of `run NAME --shard I/N`");
+        var first = records[0].Record;
+        foreach (var (file, record) in records.Skip(1))
+            if (record.Experiment != first.Experiment || record.Quick != first.Quick || record.Seeds != first.Seeds || !record.Cells.SequenceEqual(first.Cells))
+                throw new ExperimentException($"{file}: this shard ran another sweep than {records[0].File} (experiment, --quick, --seeds or cells differ)");
+        var definition = experiments.FirstOrDefault(d => d.Name == first.Experiment)
+            ?? throw new ExperimentException($"{folders.Root}: its shards ran the experiment '{first.Experiment}', which this program does not declare");
+        var experiment = new ResolvedExperiment(definition, first.Quick, first.Seeds);
+        if (File.ReadAllText(folders.Declaration) != experiment.Fingerprint)
+            throw new ExperimentException($"{folders.Root}: its runs were made with another declaration of {definition.Name} than this program's; collect with the program that ran them");
+        Gemm.Threads = threads;
+        var counts = records.Select(r => Shard.Parse(r.Record.Shard).Count).Distinct().ToList();
+        var runs = new List<RunResult>();
+        var missing = new List<MissingCell>();
+        foreach (var cell in experiment.Cells)
+        {
+            string finished = folders.RunResult(cell.Id);
+            if (File.Exists(finished)) runs.Add(ResultFiles.ReadRun(finished));
+            else missing.Add(new MissingCell(cell.Id, RerunCommand(experiment, first, output, counts, cell)));
+        }
+        if (missing.Count > 0) return new CollectOutcome(null, missing);
+        return new CollectOutcome(Finish(experiment, runs, folders, observer, cancellation), []);
+    }
+
+    private static string RerunCommand(ResolvedExperiment experiment, ShardRecord record, string output, List<int> counts, RunCell cell)
+    {
+        int count = counts.Count == 1 ? counts[0] : 1;
+        var shard = new Shard(cell.Index % count, count);
+        return $"run {experiment.Definition.Name} --out {output} --shard {shard}{(record.Quick ? " --quick" : "")}{(record.Seeds is int s ? $" --seeds {s}" : "")}";
+    }
+
+    private static ShardRecord ReadShard(string file)
+    {
+        using var stream = File.OpenRead(file);
+        return System.Text.Json.JsonSerializer.Deserialize<ShardRecord>(stream, ResultsJson.Options) ?? throw new ExperimentException($"{file}: empty shard record");
+    }
+
+    private static RunFolders Prepare(ResolvedExperiment experiment, string output, int threads)
+    {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(threads);
         var folders = new RunFolders(output);
         Claim(folders, experiment);
         Gemm.Threads = threads;
+        return folders;
+    }
+
+    private static List<RunResult> RunCells(ResolvedExperiment experiment, IEnumerable<RunCell> cells, RunFolders folders, int threads, IRunObserver observer, RunMode mode,
+        CancellationToken cancellation)
+    {
         var runs = new List<RunResult>();
-        foreach (var cell in experiment.Cells)
+        foreach (var cell in cells)
         {
             string finished = folders.RunResult(cell.Id);
             if (File.Exists(finished))
@@ -33,6 +117,11 @@ public static class ExperimentRunner
             }
             runs.Add(new RunLoop(experiment, cell, folders, threads, observer, mode).Execute(cancellation));
         }
+        return runs;
+    }
+
+    private static ExperimentResults Finish(ResolvedExperiment experiment, List<RunResult> runs, RunFolders folders, IRunObserver observer, CancellationToken cancellation)
+    {
         var results = Summarise(experiment, runs);
         if (experiment.Definition.Landscape.Any)
         {
@@ -71,20 +160,44 @@ public static class ExperimentRunner
         try
         {
             Directory.CreateDirectory(folders.Root);
-            if (File.Exists(folders.Declaration))
+            // Created once, by whichever shard comes first: the others find it and compare.
+            if (!CreateOnce(folders.Declaration, fingerprint))
             {
                 string existing = File.ReadAllText(folders.Declaration);
                 if (existing != fingerprint)
                     throw new ExperimentException(
                         $"--out {folders.Root}: it holds runs of a different declaration of {experiment.Definition.Name} " +
                         $"({FirstDifference(existing, fingerprint)}); use another --out folder, or delete this one to start again");
-                return;
             }
-            AtomicFile.WriteAllText(folders.Declaration, writer => writer.Write(fingerprint));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             throw new ExperimentException($"--out {folders.Root}: cannot write there ({e.Message})");
+        }
+    }
+
+    // Writes the file whole under a temporary name and moves it into place only if no file has that name yet.
+    private static bool CreateOnce(string path, string text)
+    {
+        if (File.Exists(path)) return false;
+        string temporary = $"{path}.{Guid.NewGuid():N}.tmp";
+        using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write))
+        {
+            stream.Write(new System.Text.UTF8Encoding(false).GetBytes(text));
+            stream.Flush(flushToDisk: true);
+        }
+        try
+        {
+            File.Move(temporary, path, overwrite: false);
+            return true;
+        }
+        catch (IOException) when (File.Exists(path))
+        {
+            return false;
+        }
+        finally
+        {
+            File.Delete(temporary);
         }
     }
 

@@ -49,6 +49,13 @@ public sealed class ResolvedExperiment
     public IReadOnlyList<RunCell> Cells { get; }
 
     /// <summary>
+    /// A stable key of <paramref name="cell"/>: the first 12 hex digits of SHA-256 over the experiment's name, its
+    /// fingerprint and the cell's id, so that the same cell of the same declaration has the same key on every machine.
+    /// </summary>
+    public string CellKey(RunCell cell) =>
+        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes($"{Definition.Name}\n{Fingerprint}\n{cell.Id}")))[..12];
+
+    /// <summary>
     /// What must match for a resumed run to continue: the declaration, quick or not, the network, the schedule and
     /// the tracking. Two invocations with equal fingerprints produce the same runs.
     /// </summary>

@@ -1,0 +1,122 @@
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
+using TopoDsl.Experiments.Definitions;
+using TopoDsl.Experiments.Running;
+
+namespace TopoDsl.Experiments.Tests;
+
+/// <summary>
+/// A sweep split into shards: every cell is run by exactly one shard for any number of shards, the shard comes from
+/// the option or the scheduler's variables, and shards collected give the files of one machine, bit for bit.
+/// </summary>
+public sealed class ShardTests
+{
+    [Property(MaxTest = 300)]
+    public void Every_cell_is_run_by_exactly_one_shard(PositiveInt shards, NonNegativeInt seeds, NonNegativeInt points)
+    {
+        int count = 1 + shards.Get % 64;
+        var axis = new SweepAxis("lr", Enumerable.Range(1, 1 + points.Get % 7).Select(k => k * 0.01).ToArray(), TimesEtaStar: false);
+        var cells = RunCell.Grid([axis], Enumerable.Range(0, seeds.Get % 9).Select(s => (ulong)s).ToList());
+
+        foreach (var cell in cells)
+            Assert.Equal(1, Enumerable.Range(0, count).Count(i => new Shard(i, count).Runs(cell)));
+    }
+
+    [Theory]
+    [InlineData("0/1", 0, 1)]
+    [InlineData("3/4", 3, 4)]
+    public void A_shard_is_I_of_N(string text, int index, int count) => Assert.Equal(new Shard(index, count), Shard.Parse(text));
+
+    [Theory]
+    [InlineData("4/4")]
+    [InlineData("-1/4")]
+    [InlineData("1/0")]
+    [InlineData("1")]
+    [InlineData("a/b")]
+    public void Anything_else_is_refused_by_the_option(string text)
+    {
+        var error = Assert.Throws<ExperimentException>(() => Shard.Parse(text));
+        Assert.Equal($"--shard {text}: give I/N with 0 <= I < N (e.g. 0/4), or auto", error.Message);
+    }
+
+    [Theory]
+    [InlineData("SLURM_ARRAY_TASK_ID=2,SLURM_ARRAY_TASK_COUNT=5", 2, 5, "Slurm array task 2 of 5")]
+    [InlineData("SLURM_ARRAY_TASK_ID=5,SLURM_ARRAY_TASK_MIN=3,SLURM_ARRAY_TASK_MAX=6,SLURM_ARRAY_TASK_COUNT=4", 2, 4, "Slurm array task 5 of 3-6")]
+    [InlineData("JOB_COMPLETION_INDEX=7,TOPODSL_JOB_COMPLETIONS=8", 7, 8, "Kubernetes completion index 7 of 8")]
+    public void Auto_reads_the_scheduler_and_says_which(string variables, int index, int count, string source)
+    {
+        var shard = Shard.FromEnvironment(Variables(variables), out string used);
+        Assert.Equal((new Shard(index, count), source), (shard, used));
+    }
+
+    [Theory]
+    [InlineData("", "neither SLURM_ARRAY_TASK_ID")]
+    [InlineData("SLURM_ARRAY_TASK_ID=1", "neither SLURM_ARRAY_TASK_COUNT nor SLURM_ARRAY_TASK_MIN")]
+    [InlineData("SLURM_ARRAY_TASK_ID=x,SLURM_ARRAY_TASK_COUNT=2", "SLURM_ARRAY_TASK_ID=x is not a whole number")]
+    [InlineData("SLURM_ARRAY_TASK_ID=4,SLURM_ARRAY_TASK_COUNT=4", "is not a shard (index 4 of 4)")]
+    [InlineData("JOB_COMPLETION_INDEX=0", "TOPODSL_JOB_COMPLETIONS (the job's completions) is not")]
+    public void Auto_without_a_scheduler_is_one_clear_error(string variables, string message)
+    {
+        var error = Assert.Throws<ExperimentException>(() => Shard.FromEnvironment(Variables(variables), out _));
+        Assert.StartsWith("--shard auto: ", error.Message);
+        Assert.Contains(message, error.Message);
+    }
+
+    [Fact]
+    public void Shards_collected_give_the_files_of_one_machine_bit_for_bit()
+    {
+        using var whole = new TempFolder();
+        using var sharded = new TempFolder();
+        var definition = TinyLandscape.Definition();
+        ExperimentRunner.Run(new ResolvedExperiment(definition, quick: false), whole.Path, 1, RunObservers.None);
+        var experiment = new ResolvedExperiment(definition, quick: false);
+        foreach (int i in new[] { 2, 0, 1 }) ExperimentRunner.RunShard(experiment, sharded.Path, new Shard(i, 3), null, 1, RunObservers.None);
+        Assert.False(File.Exists(Path.Combine(sharded.Path, "results.json"))); // no shard writes the merged results
+
+        var outcome = ExperimentRunner.Collect(sharded.Path, [definition], 1, RunObservers.None);
+
+        Assert.Empty(outcome.Missing);
+        var files = Files(whole.Path);
+        Assert.Equal(files, Files(sharded.Path).Where(f => !f.StartsWith("shards", StringComparison.Ordinal)));
+        foreach (var file in files)
+            Assert.True(File.ReadAllBytes(Path.Combine(whole.Path, file)).AsSpan().SequenceEqual(File.ReadAllBytes(Path.Combine(sharded.Path, file))), $"{file} differs");
+    }
+
+    [Fact]
+    public void Collect_names_the_cells_of_a_shard_not_run_with_the_command_that_runs_them_and_writes_nothing()
+    {
+        using var folder = new TempFolder();
+        var definition = TinyExperiments.FigureEight(neurons: 16, epochs: 1, samples: 100, seeds: 2);
+        var experiment = new ResolvedExperiment(definition, quick: false, seeds: 2);
+        foreach (int i in new[] { 0, 2 }) ExperimentRunner.RunShard(experiment, folder.Path, new Shard(i, 3), 2, 1, RunObservers.None);
+
+        var outcome = ExperimentRunner.Collect(folder.Path, [definition], 1, RunObservers.None);
+
+        Assert.Null(outcome.Results);
+        var expected = experiment.Cells.Where(new Shard(1, 3).Runs).Select(c => new MissingCell(c.Id, $"run TinyFigureEight --out {folder.Path} --shard 1/3 --seeds 2"));
+        Assert.Equal(expected, outcome.Missing);
+        Assert.False(File.Exists(Path.Combine(folder.Path, "results.json")));
+    }
+
+    [Fact]
+    public void Collect_refuses_a_folder_without_shards_or_of_a_program_that_does_not_declare_its_experiment()
+    {
+        using var folder = new TempFolder();
+        var definition = TinyExperiments.FigureEight(neurons: 16, epochs: 1, samples: 100, seeds: 1, sweep: [new SweepAxis("lr", [0.5], TimesEtaStar: true)]);
+        var none = Assert.Throws<ExperimentException>(() => ExperimentRunner.Collect(folder.Path, [definition], 1, RunObservers.None));
+        Assert.Contains("no declaration.txt there", none.Message);
+        ExperimentRunner.RunShard(new ResolvedExperiment(definition, quick: false), folder.Path, new Shard(0, 1), null, 1, RunObservers.None);
+        var other = Assert.Throws<ExperimentException>(() => ExperimentRunner.Collect(folder.Path, [TinyLandscape.Definition()], 1, RunObservers.None));
+        Assert.Contains("its shards ran the experiment 'TinyFigureEight', which this program does not declare", other.Message);
+    }
+
+    private static Func<string, string?> Variables(string text)
+    {
+        var pairs = text.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(p => p.Split('=')).ToDictionary(p => p[0], p => p[1]);
+        return name => pairs.GetValueOrDefault(name);
+    }
+
+    private static List<string> Files(string root) =>
+        Directory.GetFiles(root, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(root, f)).Order(StringComparer.Ordinal).ToList();
+}
