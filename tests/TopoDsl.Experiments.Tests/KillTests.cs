@@ -47,7 +47,7 @@ public sealed class KillTests
 
     private static (int ExitCode, bool Killed, string Errors) Run(string output, Func<bool>? killWhen, TimeSpan extraDelay = default)
     {
-        string dll = Path.Combine(RepositoryRoot(), "examples", "TopologicalInvariance", "bin", Configuration, "net10.0", "TopologicalInvariance.dll");
+        string dll = Path.Combine(Repository.Root, "examples", "TopologicalInvariance", "bin", Configuration, "net10.0", "TopologicalInvariance.dll");
         string dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host)
             ? host : OracleTools.FindExecutable("dotnet") ?? throw new InvalidOperationException("dotnet is not on PATH");
         var start = new ProcessStartInfo(dotnet) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
@@ -73,12 +73,5 @@ public sealed class KillTests
         }
         process.WaitForExit();
         return (killed ? -1 : process.ExitCode, killed, stderr.Result + stdout.Result);
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-            if (File.Exists(Path.Combine(folder.FullName, "TopoDsl.sln"))) return folder.FullName;
-        throw new InvalidOperationException("the repository root (TopoDsl.sln) is not above the test's folder");
     }
 }

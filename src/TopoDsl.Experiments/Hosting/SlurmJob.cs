@@ -1,0 +1,53 @@
+using System.Globalization;
+using System.Text;
+
+namespace TopoDsl.Experiments.Hosting;
+
+/// <summary>What <c>slurm NAME</c> puts in its sbatch script.</summary>
+/// <param name="Program">The command that starts this program (the apphost, or dotnet and the dll).</param>
+/// <param name="Experiment">The experiment's name.</param>
+/// <param name="Output">The shared --out folder (absolute).</param>
+/// <param name="Shards">Array tasks: 0 to Shards - 1.</param>
+/// <param name="Parallel">At most this many tasks at once (the %P of --array).</param>
+/// <param name="CpusPerTask">Cores per task, also the run's --threads.</param>
+/// <param name="Quick">--quick.</param>
+/// <param name="Seeds">--seeds, if given.</param>
+/// <param name="Memory">--mem, if given (e.g. 4G).</param>
+/// <param name="Time">--time, if given (e.g. 02:00:00).</param>
+/// <param name="Partition">--partition, if given.</param>
+public sealed record SlurmJob(string Program, string Experiment, string Output, int Shards, int Parallel, int CpusPerTask, bool Quick, int? Seeds,
+    string? Memory = null, string? Time = null, string? Partition = null)
+{
+    /// <summary>Where the tasks' standard output and error go: OUTPUT/slurm/JOB_TASK.out.</summary>
+    public string LogPattern => Path.Combine(Output, "slurm", "%A_%a.out");
+
+    /// <summary>The sbatch script: a job array whose every task runs its shard (<c>--shard auto</c>).</summary>
+    public string Script()
+    {
+        var script = new StringBuilder();
+        script.Append("#!/bin/bash\n");
+        script.Append("# Written by `slurm ").Append(Experiment).Append("`: one array task per shard of the sweep; then `collect ").Append(Output).Append("`.\n");
+        Directive(script, "job-name", $"topodsl-{Experiment}");
+        Directive(script, "array", string.Create(CultureInfo.InvariantCulture, $"0-{Shards - 1}%{Parallel}"));
+        Directive(script, "cpus-per-task", CpusPerTask.ToString(CultureInfo.InvariantCulture));
+        Directive(script, "output", LogPattern);
+        if (Memory is not null) Directive(script, "mem", Memory);
+        if (Time is not null) Directive(script, "time", Time);
+        if (Partition is not null) Directive(script, "partition", Partition);
+        script.Append("set -euo pipefail\n");
+        script.Append("exec ").Append(Program).Append(" run ").Append(Quote(Experiment)).Append(" --out ").Append(Quote(Output))
+            .Append(" --shard auto --threads ").Append(CpusPerTask.ToString(CultureInfo.InvariantCulture));
+        if (Quick) script.Append(" --quick");
+        if (Seeds is int seeds) script.Append(" --seeds ").Append(seeds.ToString(CultureInfo.InvariantCulture));
+        script.Append('\n');
+        return script.ToString();
+    }
+
+    private static void Directive(StringBuilder script, string name, string value) => script.Append("#SBATCH --").Append(name).Append('=').Append(value).Append('\n');
+
+    /// <summary>A word for bash: single-quoted unless it is plain.</summary>
+    public static string Quote(string word) =>
+        word.Length > 0 && word.All(c => char.IsAsciiLetterOrDigit(c) || c is '/' or '.' or '_' or '-' or '=' or ':' or '+' or ',')
+            ? word
+            : "'" + word.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
+}
