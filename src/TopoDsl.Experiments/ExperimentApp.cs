@@ -105,15 +105,16 @@ public static class ExperimentApp
                 return Task.FromResult(0);
             }
             string folder = parse.GetValue(output) ?? Path.Combine("results", definition.Name + (experiment.IsQuick ? "-quick" : ""));
+            string source = "--shard";
+            Shard? part = parse.GetValue(shard) is not string shardText ? null
+                : shardText == "auto" ? Shard.FromEnvironment(Environment.GetEnvironmentVariable, out source) : Shard.Parse(shardText);
             if (experiment.IsQuick) Console.WriteLine($"{definition.Name} --quick: {experiment.Network.Description}, {Describe(experiment.Schedule)}, {experiment.Cells.Count} runs (the full experiment is larger)");
-            if (parse.GetValue(shard) is string shardText)
+            if (part is Shard given)
             {
-                string source = "--shard";
-                var part = shardText == "auto" ? Shard.FromEnvironment(Environment.GetEnvironmentVariable, out source) : Shard.Parse(shardText);
-                int mine = experiment.Cells.Count(part.Runs);
-                Console.WriteLine($"shard {part} ({source}): {mine} of {experiment.Cells.Count} cells");
-                ExperimentRunner.RunShard(experiment, folder, part, parse.GetValue(seeds), threadCount, new ConsoleRunObserver(mine, null), cancellation);
-                Console.WriteLine($"shard {part} done; when every shard is: collect {folder}");
+                int mine = experiment.Cells.Count(given.Runs);
+                Console.WriteLine($"shard {given} ({source}): {mine} of {experiment.Cells.Count} cells");
+                ExperimentRunner.RunShard(experiment, folder, given, parse.GetValue(seeds), threadCount, new ConsoleRunObserver(mine, null), cancellation);
+                Console.WriteLine($"shard {given} done; when every shard is: collect {folder}");
                 return Task.FromResult(0);
             }
             var results = RunWithProgress(experiment, folder, threadCount, cancellation);
@@ -157,6 +158,7 @@ public static class ExperimentApp
         {
             var definition = Named(experiments, parse.GetValue(name)!);
             var experiment = new ResolvedExperiment(definition, parse.GetValue(quick), parse.GetValue(seeds));
+            if (parse.GetValue(wait) && !parse.GetValue(submit)) throw new ExperimentException("--wait waits for the submitted job: give it with --submit");
             int cells = experiment.Cells.Count;
             int tasks = parse.GetValue(shards) ?? cells;
             if (tasks < 1 || tasks > cells) throw new ExperimentException($"--shards {tasks}: give 1 to {cells} (the sweep's cells)");

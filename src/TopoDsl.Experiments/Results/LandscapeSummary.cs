@@ -30,7 +30,7 @@ public static class LandscapeSummary
             string accuracy = homotopy.WithinClassSpread is double within && homotopy.BetweenClassSpread is double between
                 ? $"; test accuracy spread {P(within, 2)} within a class, {P(between, 2)} between class means" : "";
             string from = homotopy.From > 0 ? $" (paths from {P(homotopy.From, 0)} of each run on)" : "";
-            lines.Add($"homotopy classes{from}: {classes} of {homotopy.Cells.Count} runs at tolerance {N(homotopy.Tolerance)}{accuracy}");
+            lines.Add($"homotopy classes{from}: {classes} class{(classes == 1 ? "" : "es")} among {homotopy.Cells.Count} runs at tolerance {N(homotopy.Tolerance)}{accuracy}");
         }
         lines.AddRange(landscape.Notes);
         lines.AddRange(landscape.Excluded.Select(e => "left out of the landscape analyses: " + e));
