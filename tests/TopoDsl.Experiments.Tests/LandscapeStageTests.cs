@@ -92,7 +92,17 @@ public sealed class LandscapeStageTests
             Assert.ThrowsAny<OperationCanceledException>(() => ExperimentRunner.Run(experiment, resumed.Path, 1, new StopAfter(stage, after, stop), stop.Token));
         var saved = AnalysisFiles(resumed.Path).ToDictionary(f => f, f => File.GetLastWriteTimeUtc(Path.Combine(resumed.Path, f)));
         Assert.Equal(stage == "training", saved.Count == 0);
+        // What a process killed in the middle of atomic writes leaves: their temporary files, where it was writing.
+        string[] writing = stage == "training"
+            ? ["", "runs/lr=0.05_seed=2", "clouds/lr=0.05_seed=2", "curves/lr=0.05_seed=2", "paths/lr=0.05_seed=2"]
+            : ["", "analyses/slices/lr=0.05_seed=0", "analyses/minima", "analyses/homotopy"];
+        foreach (var folder in writing)
+        {
+            Directory.CreateDirectory(Path.Combine(resumed.Path, folder));
+            File.WriteAllText(Path.Combine(resumed.Path, folder, $".half-written.csv.{Guid.NewGuid():N}.tmp"), "half");
+        }
         ExperimentRunner.Run(experiment, resumed.Path, 1, RunObservers.None);
+        Assert.Empty(Directory.GetFiles(resumed.Path, "*.tmp", SearchOption.AllDirectories));
 
         foreach (var (file, written) in saved) Assert.Equal(written, File.GetLastWriteTimeUtc(Path.Combine(resumed.Path, file))); // kept, not computed again
         var files = LandscapeFiles(whole.Path);

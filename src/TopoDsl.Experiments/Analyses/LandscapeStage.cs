@@ -99,6 +99,7 @@ internal static class LandscapeStage
     /// </summary>
     private static void Claim(string folder, string settings, string analysis, IRunObserver observer)
     {
+        StaleTemporaries.Remove(folder, recursive: true);
         string marker = Path.Combine(folder, "settings.txt");
         if (File.Exists(marker) && File.ReadAllText(marker) == settings) return;
         if (Directory.Exists(folder))

@@ -80,9 +80,11 @@ public sealed class RunFolders(string root)
     /// <summary>The name of a run's batch-loss curve in its <see cref="Curves"/> folder.</summary>
     public const string LossCurve = "loss.csv";
 
-    /// <summary>Creates the folders a run writes into.</summary>
+    /// <summary>Creates the folders a run writes into, without the temporary files of an earlier process killed while writing.</summary>
     public void Prepare(string cell)
     {
+        foreach (string folder in new[] { Path.Combine(Root, "runs", cell), Curves(cell), Clouds(cell), Path.Combine(Root, "paths", cell) })
+            StaleTemporaries.Remove(folder);
         Directory.CreateDirectory(Path.Combine(Root, "runs", cell));
         Directory.CreateDirectory(Curves(cell));
         Directory.CreateDirectory(Clouds(cell));

@@ -122,6 +122,7 @@ public static class ExperimentRunner
 
     private static ExperimentResults Finish(ResolvedExperiment experiment, List<RunResult> runs, RunFolders folders, IRunObserver observer, CancellationToken cancellation)
     {
+        StaleTemporaries.Remove(folders.Root); // results.json's and report.html's
         var results = Summarise(experiment, runs);
         if (experiment.Definition.Landscape.Any)
         {
@@ -180,7 +181,7 @@ public static class ExperimentRunner
     private static bool CreateOnce(string path, string text)
     {
         if (File.Exists(path)) return false;
-        string temporary = $"{path}.{Guid.NewGuid():N}.tmp";
+        string temporary = Path.Combine(Path.GetDirectoryName(path)!, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
         using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write))
         {
             stream.Write(new System.Text.UTF8Encoding(false).GetBytes(text));
