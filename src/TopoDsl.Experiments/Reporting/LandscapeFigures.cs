@@ -16,9 +16,11 @@ internal static class LandscapeFigures
         var intensities = new double[n, n];
         for (int r = 0; r < n; r++)
             for (int c = 0; c < n; c++) intensities[n - 1 - r, c] = Math.Log10(Math.Max(slice.Losses[r][c], 1e-300));
-        var plot = Figure.Create($"{slice.Cell}: training loss around the trained network", "alpha (direction 1)", "beta (direction 2)");
+        var plot = Figure.Create("training loss around the trained network (log10)", "alpha (direction 1)", "beta (direction 2)");
         var heatmap = plot.Add.Heatmap(intensities);
         heatmap.Colormap = new ScottPlot.Colormaps.Viridis();
+        // Cells as rectangles: a bitmap placed in a rectangle is not drawn where it belongs in ScottPlot's SVG output.
+        heatmap.RenderStrategy = new ScottPlot.Plottables.Heatmap.RenderStrategies.Rectangles();
         heatmap.Rectangle = new CoordinateRect(-slice.Span - step / 2, slice.Span + step / 2, -slice.Span - step / 2, slice.Span + step / 2);
         plot.Add.ColorBar(heatmap);
         double Coefficient(int index) => -slice.Span + step * index;
@@ -101,7 +103,9 @@ internal static class LandscapeFigures
         heatmap.Rectangle = new CoordinateRect(-0.5, n - 0.5, -0.5, n - 0.5);
         plot.Add.ColorBar(heatmap);
         double[] positions = Enumerable.Range(0, n).Select(k => (double)k).ToArray();
-        string[] labels = order.Select(k => k.ToString(CultureInfo.InvariantCulture)).ToArray();
+        // At most about a dozen labels per axis, so that they stay readable for many runs.
+        int every = (n + 11) / 12;
+        string[] labels = order.Select((k, at) => at % every == 0 ? k.ToString(CultureInfo.InvariantCulture) : "").ToArray();
         plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(positions, labels);
         plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericManual(positions, labels.Reverse().ToArray());
         return Figure.Svg(plot);
