@@ -65,7 +65,8 @@ public sealed class LandscapeStageTests
         Assert.Equal(results.Runs.Select(r => r.Cell), homotopy.Cells);
         Assert.All(homotopy.PathPoints, count => Assert.Equal(3, count)); // steps 30, 45 and 60 of 60, recorded every 15
         var pathSurface = new NetworkLossSurface(networks.NewNetwork(), data);
-        var again = PathHomotopy.Compare(pathSurface, networks.Path(results.Runs[0], pathSurface.Dimension, 0.5), networks.Path(results.Runs[4], pathSurface.Dimension, 0.5),
+        List<double[]> PathOf(RunResult run) => networks.PathFiles(run, 0.5).Select(f => ParameterFile.ReadPoint(f, pathSurface.Dimension)).ToList();
+        var again = PathHomotopy.Compare(pathSurface, PathOf(results.Runs[0]), PathOf(results.Runs[4]),
             analyses.Homotopy!.Grid);
         Assert.Equal(again.Barrier, homotopy.Barriers[0][4]);
         Assert.Equal(HomotopyClasses.Of(ToMatrix(homotopy.Barriers), 0), homotopy.Classes);

@@ -19,17 +19,18 @@ internal static class HomotopyStage
         var data = networks.TrainingSamples(runs[0].Seed, analysis.Samples);
         var surface = new NetworkLossSurface(networks.NewNetwork(), data);
         // Each path is read, resampled and measured once; only its samples are kept for the pairs.
-        long kept = (long)runs.Count * analysis.Grid.PathSamples + runs.Max(r => networks.PathPointCount(r, analysis.From));
+        var files = runs.Select(r => networks.PathFiles(r, analysis.From)).ToList();
+        long kept = (long)runs.Count * analysis.Grid.PathSamples + files.Max(f => f.Count);
         StorageBudget.InMemory(kept * surface.Dimension * sizeof(double), $"homotopy classes: {kept} path points of {surface.Dimension} parameters");
         var paths = new List<PreparedPath>();
-        foreach (var run in runs)
+        for (int k = 0; k < runs.Count; k++)
         {
-            var points = networks.Path(run, surface.Dimension, analysis.From);
-            if (points.Count < 2)
-                throw new ExperimentException($"{run.Cell}: {points.Count} training-path point(s) from {analysis.From.ToString("P0", System.Globalization.CultureInfo.InvariantCulture)} of the run on; the homotopy test needs at least two (a start and an end)");
-            paths.Add(PathHomotopy.Prepare(surface, points, analysis.Grid, run.Cell));
+            if (files[k].Count < 2)
+                throw new ExperimentException($"{runs[k].Cell}: {files[k].Count} training-path point(s) from {analysis.From.ToString("P0", System.Globalization.CultureInfo.InvariantCulture)} of the run on; the homotopy test needs at least two (a start and an end)");
+            var points = files[k].Select(file => ParameterFile.ReadPoint(file, surface.Dimension)).ToList();
+            paths.Add(PathHomotopy.Prepare(surface, points, analysis.Grid, runs[k].Cell));
         }
-        var pathPoints = runs.Select(r => networks.PathPointCount(r, analysis.From)).ToArray();
+        var pathPoints = files.Select(f => f.Count).ToArray();
         int count = runs.Count, pairs = count * (count - 1) / 2, done = 0;
         var barriers = new double[count, count];
         for (int i = 0; i < count; i++)

@@ -40,12 +40,9 @@ internal sealed class TrainedNetworks(ResolvedExperiment experiment, RunFolders 
         return null;
     }
 
-    /// <summary>The run's training path from the fraction <paramref name="from"/> of its steps on: its recorded parameters, in step order.</summary>
-    public IReadOnlyList<double[]> Path(RunResult run, int dimension, double from) =>
-        folders.PathPoints(run.Cell).Where(p => p.Step >= from * run.Steps).Select(p => ParameterFile.ReadPoint(p.Path, dimension)).ToList();
-
-    /// <summary>How many points <see cref="Path"/> will read.</summary>
-    public int PathPointCount(RunResult run, double from) => folders.PathPoints(run.Cell).Count(p => p.Step >= from * run.Steps);
+    /// <summary>The files of the run's training path from the fraction <paramref name="from"/> of its steps on, in step order.</summary>
+    public IReadOnlyList<string> PathFiles(RunResult run, double from) =>
+        folders.PathPoints(run.Cell).Where(p => p.Step >= from * run.Steps).Select(p => p.Path).ToList();
 
     /// <summary>The network with the run's trained parameters loaded.</summary>
     public Module Trained(RunResult run)

@@ -162,7 +162,7 @@ public static class ExperimentRunner
         {
             Directory.CreateDirectory(folders.Root);
             // Created once, by whichever shard comes first: the others find it and compare.
-            if (!CreateOnce(folders.Declaration, fingerprint))
+            if (!AtomicFile.CreateOnce(folders.Declaration, fingerprint))
             {
                 string existing = File.ReadAllText(folders.Declaration);
                 if (existing != fingerprint)
@@ -174,31 +174,6 @@ public static class ExperimentRunner
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             throw new ExperimentException($"--out {folders.Root}: cannot write there ({e.Message})");
-        }
-    }
-
-    // Writes the file whole under a temporary name and moves it into place only if no file has that name yet.
-    private static bool CreateOnce(string path, string text)
-    {
-        if (File.Exists(path)) return false;
-        string temporary = Path.Combine(Path.GetDirectoryName(path)!, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
-        using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write))
-        {
-            stream.Write(new System.Text.UTF8Encoding(false).GetBytes(text));
-            stream.Flush(flushToDisk: true);
-        }
-        try
-        {
-            File.Move(temporary, path, overwrite: false);
-            return true;
-        }
-        catch (IOException) when (File.Exists(path))
-        {
-            return false;
-        }
-        finally
-        {
-            File.Delete(temporary);
         }
     }
 

@@ -9,7 +9,28 @@ namespace TopoDsl.Homology.IO;
 /// </summary>
 public static class AtomicFile
 {
-    public static void Write(string path, Action<Stream> write)
+    public static void Write(string path, Action<Stream> write) => Place(path, write, overwrite: true);
+
+    /// <summary>
+    /// Writes <paramref name="text"/> (UTF-8) as <paramref name="path"/> only if no file has that name yet, whole or not
+    /// at all; false when one had. Of several processes creating one file at once, exactly one succeeds.
+    /// </summary>
+    public static bool CreateOnce(string path, string text)
+    {
+        if (File.Exists(path)) return false;
+        try
+        {
+            Place(path, stream => stream.Write(new UTF8Encoding(false).GetBytes(text)), overwrite: false);
+            return true;
+        }
+        catch (IOException) when (File.Exists(path))
+        {
+            return false;
+        }
+    }
+
+    // The content goes to a temporary file in the target's folder, flushed to disk, then moved onto the target.
+    private static void Place(string path, Action<Stream> write, bool overwrite)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         ArgumentNullException.ThrowIfNull(write);
@@ -23,12 +44,11 @@ public static class AtomicFile
                 write(stream);
                 stream.Flush(flushToDisk: true);
             }
-            File.Move(temporary, target, overwrite: true);
+            File.Move(temporary, target, overwrite);
         }
-        catch
+        finally
         {
-            TryDelete(temporary);
-            throw;
+            TryDelete(temporary); // gone already after the move
         }
     }
 
