@@ -12,7 +12,7 @@ namespace TopoDsl.Experiments;
 /// <summary>
 /// The command line of a project that declares experiments: <c>return ExperimentApp.Run(args);</c> in Program.cs
 /// gives <c>list</c>, <c>run NAME [--quick] [--out DIR] [--seeds N] [--threads N] [--cells] [--shard I/N|auto]</c>,
-/// <c>collect DIR</c>, <c>report DIR</c> and <c>bench NAME</c>.
+/// <c>collect DIR</c>, <c>slurm NAME</c>, <c>k8s NAME</c>, <c>report DIR</c> and <c>bench NAME</c>.
 /// Bad input is one line on standard error and exit code 2; a cancelled run exits with 130 and resumes when started again.
 /// </summary>
 public static class ExperimentApp
@@ -30,7 +30,7 @@ public static class ExperimentApp
     public static int Run(string[] args, IReadOnlyList<ExperimentDefinition> experiments)
     {
         string program = Path.GetFileNameWithoutExtension(Environment.GetCommandLineArgs()[0]);
-        var root = new RootCommand("Experiments on the topology of learning (TopoDsl).") { List(experiments), RunCommand(experiments), Collect(experiments), Slurm(experiments), Report(), Bench(experiments) };
+        var root = new RootCommand("Experiments on the topology of learning (TopoDsl).") { List(experiments), RunCommand(experiments), Collect(experiments), SlurmCommand.Create(experiments), KubernetesCommand.Create(experiments), Report(), Bench(experiments) };
         var parse = root.Parse(args);
         if (CommandLineErrors.Report(parse, program)) return BadInput;
         using var cancellation = new CancellationTokenSource();
@@ -104,7 +104,7 @@ public static class ExperimentApp
                 foreach (var cell in experiment.Cells) Console.WriteLine($"{cell.Index}\t{cell.Id}\t{experiment.CellKey(cell)}");
                 return Task.FromResult(0);
             }
-            string folder = parse.GetValue(output) ?? Path.Combine("results", definition.Name + (experiment.IsQuick ? "-quick" : ""));
+            string folder = parse.GetValue(output) ?? DefaultOutput(experiment);
             string source = "--shard";
             Shard? part = parse.GetValue(shard) is not string shardText ? null
                 : shardText == "auto" ? Shard.FromEnvironment(Environment.GetEnvironmentVariable, out source) : Shard.Parse(shardText);
@@ -137,64 +137,8 @@ public static class ExperimentApp
         Console.WriteLine($"report:  {folders.Report}");
     }
 
-    private static Command Slurm(IReadOnlyList<ExperimentDefinition> experiments)
-    {
-        var name = new Argument<string>("NAME") { Description = "the experiment (see list)" };
-        var quick = new Option<bool>("--quick") { Description = "the quick sweep" };
-        var output = new Option<string?>("--out") { Description = "the output folder every task shares (default results/NAME, or results/NAME-quick)" };
-        var seeds = new Option<int?>("--seeds") { Description = "seeds per cell instead of the declared number" };
-        var shards = new Option<int?>("--shards") { Description = "array tasks (default: one per cell)" };
-        var parallel = new Option<int?>("--parallel") { Description = "at most this many tasks at once (default: all)" };
-        var cpus = new Option<int>("--cpus-per-task") { Description = "cores per task, also each run's --threads", DefaultValueFactory = _ => 1 };
-        var memory = new Option<string?>("--mem") { Description = "memory per task, e.g. 4G" };
-        var time = new Option<string?>("--time") { Description = "time limit per task, e.g. 02:00:00" };
-        var partition = new Option<string?>("--partition") { Description = "the Slurm partition" };
-        var script = new Option<string?>("--script") { Description = "where to write the script (default OUT/slurm/NAME.sbatch)" };
-        var submit = new Option<bool>("--submit") { Description = "run sbatch on the script" };
-        var wait = new Option<bool>("--wait") { Description = "with --submit: wait until every task has ended (sbatch --wait)" };
-        var command = new Command("slurm", "write an sbatch script that runs the sweep as a Slurm job array, one shard per task")
-            { name, quick, output, seeds, shards, parallel, cpus, memory, time, partition, script, submit, wait };
-        command.SetAction(parse =>
-        {
-            var definition = Named(experiments, parse.GetValue(name)!);
-            var experiment = new ResolvedExperiment(definition, parse.GetValue(quick), parse.GetValue(seeds));
-            if (parse.GetValue(wait) && !parse.GetValue(submit)) throw new ExperimentException("--wait waits for the submitted job: give it with --submit");
-            int cells = experiment.Cells.Count;
-            int tasks = parse.GetValue(shards) ?? cells;
-            if (tasks < 1 || tasks > cells) throw new ExperimentException($"--shards {tasks}: give 1 to {cells} (the sweep's cells)");
-            int atOnce = parse.GetValue(parallel) ?? tasks;
-            if (atOnce < 1) throw new ExperimentException($"--parallel {atOnce}: give 1 or more");
-            int cores = parse.GetValue(cpus);
-            if (cores < 1) throw new ExperimentException($"--cpus-per-task {cores}: give 1 or more");
-            string folder = Path.GetFullPath(parse.GetValue(output) ?? Path.Combine("results", definition.Name + (experiment.IsQuick ? "-quick" : "")));
-            var job = new SlurmJob(ThisProgram(), definition.Name, folder, tasks, atOnce, cores, experiment.IsQuick, parse.GetValue(seeds),
-                parse.GetValue(memory), parse.GetValue(time), parse.GetValue(partition));
-            string file = Path.GetFullPath(parse.GetValue(script) ?? Path.Combine(folder, "slurm", definition.Name + ".sbatch"));
-            Directory.CreateDirectory(Path.GetDirectoryName(file)!);
-            Directory.CreateDirectory(Path.GetDirectoryName(job.LogPattern)!);
-            Homology.IO.AtomicFile.WriteAllText(file, writer => writer.Write(job.Script()));
-            Console.WriteLine($"sbatch script: {file} ({tasks} tasks over {cells} cells, {atOnce} at once)");
-            if (!parse.GetValue(submit))
-            {
-                Console.WriteLine($"submit it with: sbatch {SlurmJob.Quote(file)}; when it has ended: collect {SlurmJob.Quote(folder)}");
-                return 0;
-            }
-            string sbatch = Environment.GetEnvironmentVariable("PATH")?.Split(':').Select(d => Path.Combine(d, "sbatch")).FirstOrDefault(File.Exists)
-                ?? throw new ExperimentException("--submit: sbatch not found on PATH; is this a Slurm login node?");
-            var start = new System.Diagnostics.ProcessStartInfo(sbatch) { UseShellExecute = false };
-            if (parse.GetValue(wait)) start.ArgumentList.Add("--wait");
-            start.ArgumentList.Add(file);
-            using var process = System.Diagnostics.Process.Start(start)!;
-            process.WaitForExit();
-            if (process.ExitCode != 0) throw new ExperimentException($"--submit: sbatch exited with {process.ExitCode}");
-            Console.WriteLine($"when the job has ended: collect {SlurmJob.Quote(folder)}");
-            return 0;
-        });
-        return command;
-    }
-
-    // The command that starts this program again: the apphost itself, or dotnet with the dll.
-    private static string ThisProgram()
+    /// <summary>The command that starts this program again: the apphost itself, or dotnet with the dll.</summary>
+    internal static string ThisProgram()
     {
         string process = Environment.ProcessPath ?? "dotnet";
         string entry = Path.GetFullPath(Environment.GetCommandLineArgs()[0]);
@@ -273,7 +217,13 @@ public static class ExperimentApp
         return command;
     }
 
-    private static ExperimentDefinition Named(IReadOnlyList<ExperimentDefinition> experiments, string name) =>
+    /// <summary>Where a run writes without --out: results/NAME, or results/NAME-quick.</summary>
+    internal static string DefaultOutput(ResolvedExperiment experiment) => Path.Combine("results", DefaultFolderName(experiment));
+
+    /// <summary>NAME, or NAME-quick.</summary>
+    internal static string DefaultFolderName(ResolvedExperiment experiment) => experiment.Definition.Name + (experiment.IsQuick ? "-quick" : "");
+
+    internal static ExperimentDefinition Named(IReadOnlyList<ExperimentDefinition> experiments, string name) =>
         experiments.FirstOrDefault(d => string.Equals(d.Name, name, StringComparison.OrdinalIgnoreCase))
         ?? throw new ExperimentException($"no experiment named '{name}'; declared: {string.Join(", ", experiments.Select(e => e.Name))}");
 

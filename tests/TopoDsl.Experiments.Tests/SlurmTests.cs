@@ -32,6 +32,34 @@ public sealed class SlurmTests
     [InlineData("", "''")]
     public void Words_are_quoted_for_bash_when_they_need_it(string word, string quoted) => Assert.Equal(quoted, SlurmJob.Quote(word));
 
+    [Theory]
+    [InlineData("--mem", "4 GB")]
+    [InlineData("--mem", "4GB")]
+    [InlineData("--time", "2h")]
+    [InlineData("--time", "1-2:3:4:5")]
+    [InlineData("--partition", "gpu; rm -rf ~")]
+    public void Resources_sbatch_would_refuse_are_refused_by_name_with_exit_code_2(string option, string value)
+    {
+        using var folder = new TempFolder();
+        var (code, stdout, stderr) = ExampleProgram.Start(null, "slurm", "CriticalPoint", "--quick", "--out", folder.Path, option, value);
+
+        Assert.True(code == 2, $"exit {code}: {stderr}");
+        Assert.StartsWith($"TopologicalInvariance: {option} {value}:", stderr);
+        Assert.Equal("", stdout);
+        Assert.False(Directory.Exists(Path.Combine(folder.Path, "slurm")));
+    }
+
+    [Theory]
+    [InlineData("4G", "45", true)]
+    [InlineData("512", "30:00", true)]
+    [InlineData("16384M", "02:00:00", true)]
+    [InlineData("1T", "1-12", true)]
+    [InlineData("1T", "2-00:30:00", true)]
+    [InlineData("4 G", "02:00:00", false)]
+    [InlineData("4G", "2 hours", false)]
+    public void The_forms_of_mem_and_time_are_sbatchs(string memory, string time, bool valid) =>
+        Assert.Equal(valid, SlurmJob.IsMemory(memory) && SlurmJob.IsTimeLimit(time));
+
     [SlurmFact]
     public void The_quick_CriticalPoint_sweep_as_a_Slurm_job_array_collects_to_the_files_of_one_machine()
     {
@@ -39,17 +67,13 @@ public sealed class SlurmTests
         using var folder = new TempFolder();
         string one = Path.Combine(folder.Path, "one"), array = Path.Combine(folder.Path, "array");
 
-        Example("run", "CriticalPoint", "--quick", "--out", one);
-        Example("slurm", "CriticalPoint", "--quick", "--out", array, "--shards", "4", "--parallel", "2", "--submit", "--wait");
+        ExampleProgram.Run("run", "CriticalPoint", "--quick", "--out", one);
+        ExampleProgram.Run("slurm", "CriticalPoint", "--quick", "--out", array, "--shards", "4", "--parallel", "2", "--submit", "--wait");
         Assert.Equal(4, Directory.GetFiles(Path.Combine(array, "shards"), "*-of-4.json").Length); // every task ran its shard
         Assert.False(File.Exists(Path.Combine(array, "results.json")));
-        Example("collect", array);
+        ExampleProgram.Run("collect", array);
 
-        var files = Files(one);
-        Assert.Contains("results.json", files);
-        Assert.Equal(files, Files(array).Where(f => !f.StartsWith("shards", StringComparison.Ordinal) && !f.StartsWith("slurm", StringComparison.Ordinal)));
-        foreach (var file in files)
-            Assert.True(File.ReadAllBytes(Path.Combine(one, file)).AsSpan().SequenceEqual(File.ReadAllBytes(Path.Combine(array, file))), $"{file} differs");
+        ExampleProgram.AssertSameFiles(one, array, except: ["shards", "slurm"]);
     }
 
     [SlurmFact]
@@ -58,10 +82,10 @@ public sealed class SlurmTests
         using var cluster = new SlurmCluster();
         using var folder = new TempFolder();
         string one = Path.Combine(folder.Path, "one"), array = Path.Combine(folder.Path, "array");
-        Example("run", "CriticalPoint", "--quick", "--out", one);
+        ExampleProgram.Run("run", "CriticalPoint", "--quick", "--out", one);
 
         // Task 0 runs cells 0, 2 and 4; it is requeued (killed and started again) part-way through cell 2.
-        string submitted = Example("slurm", "CriticalPoint", "--quick", "--out", array, "--shards", "2", "--submit");
+        string submitted = ExampleProgram.Run("slurm", "CriticalPoint", "--quick", "--out", array, "--shards", "2", "--submit");
         string job = System.Text.RegularExpressions.Regex.Match(submitted, @"Submitted batch job (\d+)").Groups[1].Value;
         Assert.False(string.IsNullOrEmpty(job), submitted);
         string firstDone = Path.Combine(array, "runs", "lr=0.25etastar_seed=0", "result.json");
@@ -73,13 +97,10 @@ public sealed class SlurmTests
         Assert.True(WaitFor(() => OracleTools.Run("squeue", ["-h", "-j", job], timeoutSeconds: 60).Stdout.Trim().Length == 0, TimeSpan.FromMinutes(10)),
             "the job array did not end");
         Assert.Contains("Restarts=1", OracleTools.Run("scontrol", ["show", "job", $"{job}_0"], timeoutSeconds: 60).Stdout);
-        Example("collect", array);
+        ExampleProgram.Run("collect", array);
 
         Assert.Equal(finishedAt, File.GetLastWriteTimeUtc(firstDone)); // the cell finished before the requeue was not run again
-        var files = Files(one);
-        Assert.Equal(files, Files(array).Where(f => !f.StartsWith("shards", StringComparison.Ordinal) && !f.StartsWith("slurm", StringComparison.Ordinal)));
-        foreach (var file in files)
-            Assert.True(File.ReadAllBytes(Path.Combine(one, file)).AsSpan().SequenceEqual(File.ReadAllBytes(Path.Combine(array, file))), $"{file} differs");
+        ExampleProgram.AssertSameFiles(one, array, except: ["shards", "slurm"]);
     }
 
     private static bool WaitFor(Func<bool> condition, TimeSpan limit)
@@ -92,23 +113,4 @@ public sealed class SlurmTests
         }
         return condition();
     }
-
-    private static string Example(params string[] arguments)
-    {
-        string dll = Path.Combine(Repository.Root, "examples", "TopologicalInvariance", "bin", Configuration, "net10.0", "TopologicalInvariance.dll");
-        string dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host)
-            ? host : OracleTools.FindExecutable("dotnet") ?? throw new InvalidOperationException("dotnet is not on PATH");
-        var (code, stdout, stderr) = OracleTools.Run(dotnet, [dll, .. arguments], timeoutSeconds: 600);
-        Assert.True(code == 0, $"{string.Join(" ", arguments)} exited with {code}: {stderr}{stdout}");
-        return stdout;
-    }
-
-    private static List<string> Files(string root) =>
-        Directory.GetFiles(root, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(root, f)).Order(StringComparer.Ordinal).ToList();
-
-#if DEBUG
-    private const string Configuration = "Debug";
-#else
-    private const string Configuration = "Release";
-#endif
 }

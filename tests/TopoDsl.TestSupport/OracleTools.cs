@@ -48,7 +48,7 @@ public static class OracleTools
 
     /// <summary>Runs a process to completion and returns its exit code, standard output and standard error.</summary>
     public static (int ExitCode, string Stdout, string Stderr) Run(string file, IEnumerable<string> args, string? stdin = null,
-        int timeoutSeconds = 600)
+        int timeoutSeconds = 600, IReadOnlyDictionary<string, string>? environment = null)
     {
         var psi = new ProcessStartInfo(file)
         {
@@ -58,6 +58,7 @@ public static class OracleTools
             UseShellExecute = false,
         };
         foreach (var a in args) psi.ArgumentList.Add(a);
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>()) psi.Environment[name] = value;
         using var p = Process.Start(psi)!;
         var stdout = p.StandardOutput.ReadToEndAsync();
         var stderr = p.StandardError.ReadToEndAsync();

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using System.Text.RegularExpressions;
 
 namespace TopoDsl.Experiments.Hosting;
 
@@ -15,7 +16,7 @@ namespace TopoDsl.Experiments.Hosting;
 /// <param name="Memory">--mem, if given (e.g. 4G).</param>
 /// <param name="Time">--time, if given (e.g. 02:00:00).</param>
 /// <param name="Partition">--partition, if given.</param>
-public sealed record SlurmJob(string Program, string Experiment, string Output, int Shards, int Parallel, int CpusPerTask, bool Quick, int? Seeds,
+public sealed partial record SlurmJob(string Program, string Experiment, string Output, int Shards, int Parallel, int CpusPerTask, bool Quick, int? Seeds,
     string? Memory = null, string? Time = null, string? Partition = null)
 {
     /// <summary>Where the tasks' standard output and error go: OUTPUT/slurm/JOB_TASK.out.</summary>
@@ -50,4 +51,22 @@ public sealed record SlurmJob(string Program, string Experiment, string Output, 
         word.Length > 0 && word.All(c => char.IsAsciiLetterOrDigit(c) || c is '/' or '.' or '_' or '-' or '=' or ':' or '+' or ',')
             ? word
             : "'" + word.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
+
+    /// <summary>sbatch's --mem: megabytes, or a number with K, M, G or T.</summary>
+    public static bool IsMemory(string text) => MemoryForm().IsMatch(text);
+
+    /// <summary>sbatch's --time: minutes, MM:SS, HH:MM:SS, D-HH, D-HH:MM, D-HH:MM:SS, or UNLIMITED.</summary>
+    public static bool IsTimeLimit(string text) => TimeForm().IsMatch(text);
+
+    /// <summary>sbatch's --partition: a name, or names separated by commas.</summary>
+    public static bool IsPartition(string text) => PartitionForm().IsMatch(text);
+
+    [GeneratedRegex("^[0-9]+[KMGT]?$")]
+    private static partial Regex MemoryForm();
+
+    [GeneratedRegex(@"^([0-9]+(:[0-9]{1,2}){0,2}|[0-9]+-[0-9]{1,2}(:[0-9]{1,2}){0,2}|UNLIMITED|INFINITE)$", RegexOptions.IgnoreCase)]
+    private static partial Regex TimeForm();
+
+    [GeneratedRegex("^[A-Za-z0-9_.-]+(,[A-Za-z0-9_.-]+)*$")]
+    private static partial Regex PartitionForm();
 }

@@ -1,0 +1,71 @@
+using System.CommandLine;
+using TopoDsl.Experiments.Definitions;
+using TopoDsl.Experiments.Running;
+
+namespace TopoDsl.Experiments.Hosting;
+
+/// <summary><c>slurm NAME</c>: the sbatch script of a job array over the sweep's cells, and optionally its submission.</summary>
+internal static class SlurmCommand
+{
+    public static Command Create(IReadOnlyList<ExperimentDefinition> experiments)
+    {
+        var name = new Argument<string>("NAME") { Description = "the experiment (see list)" };
+        var quick = new Option<bool>("--quick") { Description = "the quick sweep" };
+        var output = new Option<string?>("--out") { Description = "the output folder every task shares (default results/NAME, or results/NAME-quick)" };
+        var seeds = new Option<int?>("--seeds") { Description = "seeds per cell instead of the declared number" };
+        var shards = new Option<int?>("--shards") { Description = "array tasks (default: one per cell)" };
+        var parallel = new Option<int?>("--parallel") { Description = "at most this many tasks at once (default: all)" };
+        var cpus = new Option<int>("--cpus-per-task") { Description = "cores per task, also each run's --threads", DefaultValueFactory = _ => 1 };
+        var memory = new Option<string?>("--mem") { Description = "memory per task, e.g. 4G" };
+        var time = new Option<string?>("--time") { Description = "time limit per task, e.g. 02:00:00" };
+        var partition = new Option<string?>("--partition") { Description = "the Slurm partition" };
+        var script = new Option<string?>("--script") { Description = "where to write the script (default OUT/slurm/NAME.sbatch)" };
+        var submit = new Option<bool>("--submit") { Description = "run sbatch on the script" };
+        var wait = new Option<bool>("--wait") { Description = "with --submit: wait until every task has ended (sbatch --wait)" };
+        var command = new Command("slurm", "write an sbatch script that runs the sweep as a Slurm job array, one shard per task")
+            { name, quick, output, seeds, shards, parallel, cpus, memory, time, partition, script, submit, wait };
+        command.SetAction(parse =>
+        {
+            var definition = ExperimentApp.Named(experiments, parse.GetValue(name)!);
+            var experiment = new ResolvedExperiment(definition, parse.GetValue(quick), parse.GetValue(seeds));
+            if (parse.GetValue(wait) && !parse.GetValue(submit)) throw new ExperimentException("--wait waits for the submitted job: give it with --submit");
+            int cells = experiment.Cells.Count;
+            int tasks = parse.GetValue(shards) ?? cells;
+            if (tasks < 1 || tasks > cells) throw new ExperimentException($"--shards {tasks}: give 1 to {cells} (the sweep's cells)");
+            int atOnce = parse.GetValue(parallel) ?? tasks;
+            if (atOnce < 1) throw new ExperimentException($"--parallel {atOnce}: give 1 or more");
+            int cores = parse.GetValue(cpus);
+            if (cores < 1) throw new ExperimentException($"--cpus-per-task {cores}: give 1 or more");
+            if (parse.GetValue(memory) is string mem && !SlurmJob.IsMemory(mem))
+                throw new ExperimentException($"--mem {mem}: give a size in megabytes, or with a suffix K, M, G or T (e.g. 4G)");
+            if (parse.GetValue(time) is string limit && !SlurmJob.IsTimeLimit(limit))
+                throw new ExperimentException($"--time {limit}: give minutes, MM:SS, HH:MM:SS, D-HH, D-HH:MM or D-HH:MM:SS (e.g. 02:00:00)");
+            if (parse.GetValue(partition) is string part && !SlurmJob.IsPartition(part))
+                throw new ExperimentException($"--partition {part}: give a partition name, or several separated by commas, without spaces");
+            string folder = Path.GetFullPath(parse.GetValue(output) ?? ExperimentApp.DefaultOutput(experiment));
+            var job = new SlurmJob(ExperimentApp.ThisProgram(), definition.Name, folder, tasks, atOnce, cores, experiment.IsQuick, parse.GetValue(seeds),
+                parse.GetValue(memory), parse.GetValue(time), parse.GetValue(partition));
+            string file = Path.GetFullPath(parse.GetValue(script) ?? Path.Combine(folder, "slurm", definition.Name + ".sbatch"));
+            Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+            Directory.CreateDirectory(Path.GetDirectoryName(job.LogPattern)!);
+            Homology.IO.AtomicFile.WriteAllText(file, writer => writer.Write(job.Script()));
+            Console.WriteLine($"sbatch script: {file} ({tasks} tasks over {cells} cells, {atOnce} at once)");
+            if (!parse.GetValue(submit))
+            {
+                Console.WriteLine($"submit it with: sbatch {SlurmJob.Quote(file)}; when it has ended: collect {SlurmJob.Quote(folder)}");
+                return 0;
+            }
+            string sbatch = Environment.GetEnvironmentVariable("PATH")?.Split(':').Select(d => Path.Combine(d, "sbatch")).FirstOrDefault(File.Exists)
+                ?? throw new ExperimentException("--submit: sbatch not found on PATH; is this a Slurm login node?");
+            var start = new System.Diagnostics.ProcessStartInfo(sbatch) { UseShellExecute = false };
+            if (parse.GetValue(wait)) start.ArgumentList.Add("--wait");
+            start.ArgumentList.Add(file);
+            using var process = System.Diagnostics.Process.Start(start)!;
+            process.WaitForExit();
+            if (process.ExitCode != 0) throw new ExperimentException($"--submit: sbatch exited with {process.ExitCode}");
+            Console.WriteLine($"when the job has ended: collect {SlurmJob.Quote(folder)}");
+            return 0;
+        });
+        return command;
+    }
+}
