@@ -8,7 +8,10 @@ namespace TopoDsl.Package.Tests;
 /// </summary>
 internal static class DotnetCli
 {
-    public static (int ExitCode, string Output) Run(string workingDirectory, params string[] args)
+    public static (int ExitCode, string Output) Run(string workingDirectory, params string[] args) => RunWith(null, workingDirectory, args);
+
+    /// <summary>As <see cref="Run"/>, with these environment variables set (or replaced) for the child.</summary>
+    public static (int ExitCode, string Output) RunWith(IReadOnlyDictionary<string, string>? environment, string workingDirectory, params string[] args)
     {
         var psi = new ProcessStartInfo("dotnet")
         {
@@ -24,6 +27,7 @@ internal static class DotnetCli
                 psi.Environment.Remove(name);
         psi.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         psi.Environment["DOTNET_NOLOGO"] = "1";
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>()) psi.Environment[name] = value;
         using var process = Process.Start(psi)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();

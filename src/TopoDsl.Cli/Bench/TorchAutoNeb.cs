@@ -1,4 +1,4 @@
-using System.Text.Json;
+using System.Text.Json.Nodes;
 using TopoDsl.Landscape.Paths;
 using TopoDsl.Training.Data;
 
@@ -18,12 +18,12 @@ internal static class TorchAutoNeb
         folder.Write("labels.i32", data.Labels ?? throw new InvalidOperationException("the AutoNEB benchmark needs labelled data"));
         folder.Write("start.f32", start);
         folder.Write("end.f32", end);
-        string spec = JsonSerializer.Serialize(new
+        string spec = new JsonObject
         {
-            folder = folder.Path, widths, torch_threads = threads, initial = options.InitialImages, insert = options.InsertPerCycle,
-            threshold = options.InsertThreshold, points = options.PointsPerSegment, momentum = options.Momentum,
-            cycles = options.Cycles.Select(c => new object[] { c.Steps, c.LearningRate }).ToArray(),
-        });
+            ["folder"] = folder.Path, ["widths"] = TorchProcess.Array(widths), ["torch_threads"] = threads, ["initial"] = options.InitialImages,
+            ["insert"] = options.InsertPerCycle, ["threshold"] = options.InsertThreshold, ["points"] = options.PointsPerSegment,
+            ["momentum"] = options.Momentum, ["cycles"] = new JsonArray(options.Cycles.Select(c => (JsonNode)new JsonArray(c.Steps, c.LearningRate)).ToArray()),
+        }.ToJsonString();
         var root = TorchProcess.RunJson(Script, spec, threads, "AutoNEB");
         return (root.GetProperty("seconds").GetDouble(), root.GetProperty("barrier").GetDouble(), root.GetProperty("images").GetInt32());
     }

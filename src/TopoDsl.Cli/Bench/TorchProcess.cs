@@ -28,6 +28,10 @@ internal static class TorchProcess
         return new StreamReader(stream).ReadToEnd();
     }
 
+    /// <summary>Integers as a JSON array for a script's spec (built without reflection, so the native tool can write it).</summary>
+    public static System.Text.Json.Nodes.JsonArray Array(IEnumerable<int> values) =>
+        new(values.Select(v => (System.Text.Json.Nodes.JsonNode)v).ToArray());
+
     /// <summary>
     /// Runs an embedded script with its JSON spec on <paramref name="threads"/> torch threads (OpenBLAS on one) and
     /// parses the JSON it prints; a failure names the benchmark.

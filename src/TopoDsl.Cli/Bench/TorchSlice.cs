@@ -1,4 +1,4 @@
-using System.Text.Json;
+using System.Text.Json.Nodes;
 using TopoDsl.Training.Data;
 using TopoDsl.Training.Modules;
 
@@ -24,7 +24,10 @@ internal static class TorchSlice
             folder.Write($"first{k}.f32", first[k]);
             folder.Write($"second{k}.f32", second[k]);
         }
-        string spec = JsonSerializer.Serialize(new { folder = folder.Path, widths, resolution, torch_threads = threads });
+        string spec = new JsonObject
+        {
+            ["folder"] = folder.Path, ["widths"] = TorchProcess.Array(widths), ["resolution"] = resolution, ["torch_threads"] = threads,
+        }.ToJsonString();
         var root = TorchProcess.RunJson(Script, spec, threads, "slice");
         return (root.GetProperty("seconds").GetDouble(), root.GetProperty("losses").EnumerateArray().Select(e => e.GetDouble()).ToArray());
     }
