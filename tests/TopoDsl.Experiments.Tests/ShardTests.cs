@@ -100,6 +100,25 @@ public sealed class ShardTests
     }
 
     [Fact]
+    public void A_shard_of_another_N_is_refused_before_it_runs_anything_until_the_records_are_removed()
+    {
+        using var folder = new TempFolder();
+        var definition = TinyExperiments.FigureEight(neurons: 16, epochs: 1, samples: 100, seeds: 2);
+        var experiment = new ResolvedExperiment(definition, quick: false, seeds: 2);
+        ExperimentRunner.RunShard(experiment, folder.Path, new Shard(0, 3), 2, 1, RunObservers.None);
+        var before = Files(folder.Path);
+
+        var error = Assert.Throws<ExperimentException>(() => ExperimentRunner.RunShard(experiment, folder.Path, new Shard(1, 2), 2, 1, RunObservers.None));
+
+        Assert.StartsWith("--shard 1/2: ", error.Message);
+        Assert.Contains("sharded 3 ways", error.Message);
+        Assert.Equal(before, Files(folder.Path));
+        Directory.Delete(Path.Combine(folder.Path, "shards"), recursive: true);
+        ExperimentRunner.RunShard(experiment, folder.Path, new Shard(1, 2), 2, 1, RunObservers.None);
+        Assert.True(File.Exists(Path.Combine(folder.Path, "shards", "1-of-2.json")));
+    }
+
+    [Fact]
     public void Collect_refuses_a_folder_without_shards_or_of_a_program_that_does_not_declare_its_experiment()
     {
         using var folder = new TempFolder();

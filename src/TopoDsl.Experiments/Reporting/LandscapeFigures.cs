@@ -7,7 +7,7 @@ namespace TopoDsl.Experiments.Reporting;
 /// <summary>The report's loss-landscape figures, each an inline SVG with its caption.</summary>
 internal static class LandscapeFigures
 {
-    /// <summary>A run's slice as a heat map of log10 loss, its minima (white circles) and saddles (red crosses).</summary>
+    /// <summary>A run's slice as a heat map of log10 loss, its minima (white dots outlined in black) and saddles (red crosses).</summary>
     public static (string Caption, string Svg) Slice(SliceResult slice)
     {
         int n = slice.Resolution;
@@ -25,8 +25,11 @@ internal static class LandscapeFigures
         plot.Add.ColorBar(heatmap);
         double Coefficient(int index) => -slice.Span + step * index;
         var minima = plot.Add.ScatterPoints(slice.Minima.Select(m => Coefficient(m.Column)).ToArray(), slice.Minima.Select(m => Coefficient(m.Row)).ToArray());
+        // Outlined, so that the legend's white background shows the marker too.
         minima.Color = Colors.White;
-        minima.MarkerShape = MarkerShape.OpenCircle;
+        minima.MarkerShape = MarkerShape.FilledCircle;
+        minima.MarkerStyle.OutlineColor = Colors.Black;
+        minima.MarkerStyle.OutlineWidth = 1;
         minima.MarkerSize = 7;
         minima.LegendText = "minima";
         if (slice.Saddles.Count > 0)

@@ -31,6 +31,7 @@ public static class ExperimentRunner
         CancellationToken cancellation = default)
     {
         var folders = Prepare(experiment, output, threads);
+        RefuseOtherShardCounts(folders, shard);
         var cells = experiment.Cells.Where(shard.Runs).ToList();
         var record = new ShardRecord
         {
@@ -41,6 +42,20 @@ public static class ExperimentRunner
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         AtomicFile.Write(path, stream => System.Text.Json.JsonSerializer.Serialize(stream, record, ResultsJson.Options));
         return RunCells(experiment, cells, folders, threads, observer, RunMode.Tracked, cancellation);
+    }
+
+    // Shards of another N run other sets of cells: a cell could be run by two processes at once, which would write the same
+    // files. A folder keeps the N it was started with until its records are removed (when none of those shards runs any more).
+    private static void RefuseOtherShardCounts(RunFolders folders, Shard shard)
+    {
+        foreach (string file in folders.ShardRecords())
+        {
+            string name = Path.GetFileNameWithoutExtension(file);
+            int count = int.Parse(name[(name.IndexOf("-of-", StringComparison.Ordinal) + 4)..], System.Globalization.CultureInfo.InvariantCulture);
+            if (count != shard.Count)
+                throw new ExperimentException($"--shard {shard}: {folders.Root} was sharded {count} ways ({Path.GetRelativePath(folders.Root, file)}); "
+                    + $"give --shard I/{count}, or, once none of those shards is running, remove {Path.Combine(folders.Root, "shards")} to shard it anew");
+        }
     }
 
     /// <summary>
