@@ -12,33 +12,25 @@ internal static class KubernetesCommand
 {
     public static Command Create(IReadOnlyList<ExperimentDefinition> experiments)
     {
-        var name = new Argument<string>("NAME") { Description = "the experiment (see list)" };
+        var sweep = new ShardedSweepOptions("pods");
         var image = new Option<string>("--image") { Description = "the container image that holds this program", Required = true };
         var claim = new Option<string>("--claim") { Description = "the PersistentVolumeClaim (ReadWriteMany) that every pod mounts for the results", Required = true };
         var program = new Option<string?>("--program") { Description = "this program's path in the image (default /app/ and its name, as dotnet publish -o /app puts it)" };
         var mount = new Option<string>("--mount") { Description = "where the claim is mounted in the pods", DefaultValueFactory = _ => "/results" };
         var output = new Option<string?>("--out") { Description = "the output folder in the pods, on the volume (default MOUNT/NAME, or MOUNT/NAME-quick)" };
-        var quick = new Option<bool>("--quick") { Description = "the quick sweep" };
-        var seeds = new Option<int?>("--seeds") { Description = "seeds per cell instead of the declared number" };
-        var shards = new Option<int?>("--shards") { Description = "pods, the Job's completions (default: one per cell)" };
-        var parallel = new Option<int?>("--parallel") { Description = "at most this many pods at once, the Job's parallelism (default: all)" };
         var cpus = new Option<int>("--cpus") { Description = "cores requested per pod, also each run's --threads", DefaultValueFactory = _ => 1 };
         var memory = new Option<string?>("--memory") { Description = "memory requested and limited per pod, e.g. 4Gi" };
         var retries = new Option<int>("--retries") { Description = "how often a failed shard's pod is started again, resuming from its checkpoints (backoffLimitPerIndex)", DefaultValueFactory = _ => 3 };
         var jobName = new Option<string?>("--name") { Description = "the Job's name (default topodsl-NAME, in lower case)" };
         var collect = new Option<bool>("--collect") { Description = "write instead the Job that collects the sweep once its Job is complete" };
         var manifest = new Option<string?>("--manifest") { Description = "write the manifest to this file (atomically) instead of standard output" };
-        var command = new Command("k8s", "write a Kubernetes Indexed Job manifest that runs the sweep, one shard per pod, into a shared volume")
-            { name, image, claim, program, mount, output, quick, seeds, shards, parallel, cpus, memory, retries, jobName, collect, manifest };
+        var command = new Command("k8s", "write a Kubernetes Indexed Job manifest that runs the sweep, one shard per pod, into a shared volume");
+        sweep.AddTo(command);
+        foreach (var option in new Option[] { image, claim, program, mount, output, cpus, memory, retries, jobName, collect, manifest }) command.Add(option);
         command.SetAction(parse =>
         {
-            var definition = ExperimentApp.Named(experiments, parse.GetValue(name)!);
-            var experiment = new ResolvedExperiment(definition, parse.GetValue(quick), parse.GetValue(seeds));
-            int cells = experiment.Cells.Count;
-            int pods = parse.GetValue(shards) ?? cells;
-            if (pods < 1 || pods > cells) throw new ExperimentException($"--shards {pods}: give 1 to {cells} (the sweep's cells)");
-            int atOnce = parse.GetValue(parallel) ?? pods;
-            if (atOnce < 1) throw new ExperimentException($"--parallel {atOnce}: give 1 or more");
+            var (experiment, cells, pods, atOnce, seeds) = sweep.Resolve(parse, experiments);
+            var definition = experiment.Definition;
             int cores = parse.GetValue(cpus);
             if (cores < 1) throw new ExperimentException($"--cpus {cores}: give 1 or more");
             int retryCount = parse.GetValue(retries);
@@ -59,7 +51,7 @@ internal static class KubernetesCommand
             string executable = InPodPath("--program", parse.GetValue(program) ?? "/app/" + Path.GetFileNameWithoutExtension(Environment.GetCommandLineArgs()[0]));
 
             var spec = new KubernetesJob(job, imageName, executable, definition.Name, folder, claimName, mountPath, pods, atOnce, cores, mem,
-                experiment.IsQuick, parse.GetValue(seeds), retryCount);
+                experiment.IsQuick, seeds, retryCount);
             bool collecting = parse.GetValue(collect);
             string text = collecting ? spec.CollectManifest() : spec.SweepManifest();
             if (parse.GetValue(manifest) is not string file)

@@ -9,12 +9,8 @@ internal static class SlurmCommand
 {
     public static Command Create(IReadOnlyList<ExperimentDefinition> experiments)
     {
-        var name = new Argument<string>("NAME") { Description = "the experiment (see list)" };
-        var quick = new Option<bool>("--quick") { Description = "the quick sweep" };
+        var sweep = new ShardedSweepOptions("array tasks");
         var output = new Option<string?>("--out") { Description = "the output folder every task shares (default results/NAME, or results/NAME-quick)" };
-        var seeds = new Option<int?>("--seeds") { Description = "seeds per cell instead of the declared number" };
-        var shards = new Option<int?>("--shards") { Description = "array tasks (default: one per cell)" };
-        var parallel = new Option<int?>("--parallel") { Description = "at most this many tasks at once (default: all)" };
         var cpus = new Option<int>("--cpus-per-task") { Description = "cores per task, also each run's --threads", DefaultValueFactory = _ => 1 };
         var memory = new Option<string?>("--mem") { Description = "memory per task, e.g. 4G" };
         var time = new Option<string?>("--time") { Description = "time limit per task, e.g. 02:00:00" };
@@ -22,18 +18,14 @@ internal static class SlurmCommand
         var script = new Option<string?>("--script") { Description = "where to write the script (default OUT/slurm/NAME.sbatch)" };
         var submit = new Option<bool>("--submit") { Description = "run sbatch on the script" };
         var wait = new Option<bool>("--wait") { Description = "with --submit: wait until every task has ended (sbatch --wait)" };
-        var command = new Command("slurm", "write an sbatch script that runs the sweep as a Slurm job array, one shard per task")
-            { name, quick, output, seeds, shards, parallel, cpus, memory, time, partition, script, submit, wait };
+        var command = new Command("slurm", "write an sbatch script that runs the sweep as a Slurm job array, one shard per task");
+        sweep.AddTo(command);
+        foreach (var option in new Option[] { output, cpus, memory, time, partition, script, submit, wait }) command.Add(option);
         command.SetAction(parse =>
         {
-            var definition = ExperimentApp.Named(experiments, parse.GetValue(name)!);
-            var experiment = new ResolvedExperiment(definition, parse.GetValue(quick), parse.GetValue(seeds));
+            var (experiment, cells, tasks, atOnce, seeds) = sweep.Resolve(parse, experiments);
+            var definition = experiment.Definition;
             if (parse.GetValue(wait) && !parse.GetValue(submit)) throw new ExperimentException("--wait waits for the submitted job: give it with --submit");
-            int cells = experiment.Cells.Count;
-            int tasks = parse.GetValue(shards) ?? cells;
-            if (tasks < 1 || tasks > cells) throw new ExperimentException($"--shards {tasks}: give 1 to {cells} (the sweep's cells)");
-            int atOnce = parse.GetValue(parallel) ?? tasks;
-            if (atOnce < 1) throw new ExperimentException($"--parallel {atOnce}: give 1 or more");
             int cores = parse.GetValue(cpus);
             if (cores < 1) throw new ExperimentException($"--cpus-per-task {cores}: give 1 or more");
             if (parse.GetValue(memory) is string mem && !SlurmJob.IsMemory(mem))
@@ -43,7 +35,7 @@ internal static class SlurmCommand
             if (parse.GetValue(partition) is string part && !SlurmJob.IsPartition(part))
                 throw new ExperimentException($"--partition {part}: give a partition name, or several separated by commas, without spaces");
             string folder = Path.GetFullPath(parse.GetValue(output) ?? ExperimentApp.DefaultOutput(experiment));
-            var job = new SlurmJob(ExperimentApp.ThisProgram(), definition.Name, folder, tasks, atOnce, cores, experiment.IsQuick, parse.GetValue(seeds),
+            var job = new SlurmJob(ExperimentApp.ThisProgram(), definition.Name, folder, tasks, atOnce, cores, experiment.IsQuick, seeds,
                 parse.GetValue(memory), parse.GetValue(time), parse.GetValue(partition));
             string file = Path.GetFullPath(parse.GetValue(script) ?? Path.Combine(folder, "slurm", definition.Name + ".sbatch"));
             Directory.CreateDirectory(Path.GetDirectoryName(file)!);
