@@ -15,7 +15,7 @@ public sealed class NativeToolTests : IClassFixture<PackedTool>
     public NativeToolTests(PackedTool tool) => _tool = tool;
 
     [NativeToolFact]
-    public void The_installed_tool_is_native_code_that_runs_without_a_dotnet_runtime_and_prints_ripsers_barcode()
+    public void The_installed_tool_is_native_code_that_loads_no_dotnet_runtime_and_prints_ripsers_barcode()
     {
         string folder = _tool.Install("TopoDsl.Cli", "native");
         string topo = Path.Combine(folder, "topo");
@@ -27,29 +27,35 @@ public sealed class NativeToolTests : IClassFixture<PackedTool>
         string cloud = Torus(Path.Combine(_tool.Root, "native-cloud.txt"), 300, seed: 7);
         string[] arguments = ["--format", "point-cloud", "--dim", "1", cloud];
         var ripser = OracleTools.Run("ripser", arguments);
-        // No dotnet on PATH and no runtime where one could be found: a native executable does not look.
+        // An empty PATH, no runtime where DOTNET_ROOT points, and the dynamic loader reporting every library it loads: a
+        // framework-dependent tool would load libhostfxr and libcoreclr (the any package's topo does); a native one loads neither.
         var (code, stdout, stderr) = OracleTools.Run(topo, ["ph", .. arguments], environment: new Dictionary<string, string>
         {
-            ["PATH"] = "/usr/bin:/bin", ["DOTNET_ROOT"] = Path.Combine(_tool.Root, "no-runtime-here"),
+            ["PATH"] = Directory.CreateDirectory(Path.Combine(_tool.Root, "empty-path")).FullName,
+            ["DOTNET_ROOT"] = Path.Combine(_tool.Root, "no-runtime-here"), ["LD_DEBUG"] = "libs",
         });
 
         Assert.True(code == 0, stderr);
+        Assert.Contains("libc.so", stderr);   // the loader did report
+        Assert.DoesNotContain("libhostfxr", stderr);
+        Assert.DoesNotContain("libcoreclr", stderr);
         Assert.Equal(0, ripser.ExitCode);
         Assert.Contains("persistence intervals in dim 1:", stdout);
         Assert.Equal(ripser.Stdout, stdout);
     }
 
     [NativeToolFact]
-    public void The_framework_dependent_package_prints_the_same_barcode()
+    public void The_framework_dependent_package_runs_on_the_runtime_and_prints_the_same_barcode()
     {
         string folder = _tool.Install("TopoDsl.Cli.any", "any");
         Assert.NotEmpty(Directory.GetFiles(Path.Combine(folder, ".store"), "topo.dll", SearchOption.AllDirectories));
 
         string cloud = Torus(Path.Combine(_tool.Root, "any-cloud.txt"), 300, seed: 8);
         string[] arguments = ["--format", "point-cloud", "--dim", "1", cloud];
-        var (code, stdout, stderr) = OracleTools.Run(Path.Combine(folder, "topo"), ["ph", .. arguments]);
+        var (code, stdout, stderr) = OracleTools.Run(Path.Combine(folder, "topo"), ["ph", .. arguments], environment: new Dictionary<string, string> { ["LD_DEBUG"] = "libs" });
 
         Assert.True(code == 0, stderr);
+        Assert.Contains("libcoreclr", stderr);   // it runs on the .NET runtime
         Assert.Equal(OracleTools.Run("ripser", arguments).Stdout, stdout);
     }
 
