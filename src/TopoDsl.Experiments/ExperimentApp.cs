@@ -142,7 +142,7 @@ public static class ExperimentApp
     {
         string process = Environment.ProcessPath ?? "dotnet";
         string entry = Path.GetFullPath(Environment.GetCommandLineArgs()[0]);
-        return Path.GetFileNameWithoutExtension(process) == "dotnet" ? $"{SlurmJob.Quote(process)} {SlurmJob.Quote(entry)}" : SlurmJob.Quote(process);
+        return Path.GetFileNameWithoutExtension(process) == "dotnet" ? $"{ShardCommandLine.Quote(process)} {ShardCommandLine.Quote(entry)}" : ShardCommandLine.Quote(process);
     }
 
     private static Command Collect(IReadOnlyList<ExperimentDefinition> experiments)

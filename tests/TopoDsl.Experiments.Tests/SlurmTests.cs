@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using TopoDsl.Experiments.Hosting;
+using TopoDsl.Experiments.Running;
 
 namespace TopoDsl.Experiments.Tests;
 
@@ -30,7 +31,7 @@ public sealed class SlurmTests
     [InlineData("plain/path-1.dll", "plain/path-1.dll")]
     [InlineData("it's here", "'it'\\''s here'")]
     [InlineData("", "''")]
-    public void Words_are_quoted_for_bash_when_they_need_it(string word, string quoted) => Assert.Equal(quoted, SlurmJob.Quote(word));
+    public void Words_are_quoted_for_bash_when_they_need_it(string word, string quoted) => Assert.Equal(quoted, ShardCommandLine.Quote(word));
 
     [Theory]
     [InlineData("--mem", "4 GB")]

@@ -63,7 +63,7 @@ internal static class KubernetesCommand
             Console.WriteLine(collecting
                 ? $"manifest: {file} (Job {KubernetesJob.CollectName(job)}: collect {folder})"
                 : $"manifest: {file} (Indexed Job {job}: {pods} pods over {cells} cells, {atOnce} at once)");
-            Console.WriteLine($"start it with: kubectl apply -f {SlurmJob.Quote(file)}");
+            Console.WriteLine($"start it with: kubectl apply -f {ShardCommandLine.Quote(file)}");
             return 0;
         });
         return command;

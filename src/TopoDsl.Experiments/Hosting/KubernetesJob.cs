@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using TopoDsl.Experiments.Running;
 
 namespace TopoDsl.Experiments.Hosting;
 
@@ -30,9 +31,7 @@ public sealed partial record KubernetesJob(string Name, string Image, string Pro
     /// <summary>The Indexed Job: pod I runs <c>run NAME --shard auto</c>, which reads JOB_COMPLETION_INDEX and TOPODSL_JOB_COMPLETIONS.</summary>
     public string SweepManifest()
     {
-        var args = new List<string> { "run", Experiment, "--out", Output, "--shard", "auto", "--threads", Number(Cpus) };
-        if (Quick) args.Add("--quick");
-        if (Seeds is int seeds) args.AddRange(["--seeds", Number(seeds)]);
+        var args = ShardCommandLine.Arguments(Experiment, Output, "auto", Quick, Seeds, Cpus);
         var yaml = new StringBuilder();
         yaml.Append("# Written by `k8s ").Append(Comment(Experiment)).Append("`: one pod per shard of the sweep. When the Job is complete, `k8s ")
             .Append(Comment(Experiment)).Append(" --collect` writes the Job that merges the shards.\n");

@@ -44,7 +44,7 @@ internal static class SlurmCommand
             Console.WriteLine($"sbatch script: {file} ({tasks} tasks over {cells} cells, {atOnce} at once)");
             if (!parse.GetValue(submit))
             {
-                Console.WriteLine($"submit it with: sbatch {SlurmJob.Quote(file)}; when it has ended: collect {SlurmJob.Quote(folder)}");
+                Console.WriteLine($"submit it with: sbatch {ShardCommandLine.Quote(file)}; when it has ended: collect {ShardCommandLine.Quote(folder)}");
                 return 0;
             }
             string sbatch = Environment.GetEnvironmentVariable("PATH")?.Split(':').Select(d => Path.Combine(d, "sbatch")).FirstOrDefault(File.Exists)
@@ -55,7 +55,7 @@ internal static class SlurmCommand
             using var process = System.Diagnostics.Process.Start(start)!;
             process.WaitForExit();
             if (process.ExitCode != 0) throw new ExperimentException($"--submit: sbatch exited with {process.ExitCode}");
-            Console.WriteLine($"when the job has ended: collect {SlurmJob.Quote(folder)}");
+            Console.WriteLine($"when the job has ended: collect {ShardCommandLine.Quote(folder)}");
             return 0;
         });
         return command;

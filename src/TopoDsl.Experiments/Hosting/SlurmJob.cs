@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
+using TopoDsl.Experiments.Running;
 
 namespace TopoDsl.Experiments.Hosting;
 
@@ -36,21 +37,13 @@ public sealed partial record SlurmJob(string Program, string Experiment, string 
         if (Time is not null) Directive(script, "time", Time);
         if (Partition is not null) Directive(script, "partition", Partition);
         script.Append("set -euo pipefail\n");
-        script.Append("exec ").Append(Program).Append(" run ").Append(Quote(Experiment)).Append(" --out ").Append(Quote(Output))
-            .Append(" --shard auto --threads ").Append(CpusPerTask.ToString(CultureInfo.InvariantCulture));
-        if (Quick) script.Append(" --quick");
-        if (Seeds is int seeds) script.Append(" --seeds ").Append(seeds.ToString(CultureInfo.InvariantCulture));
+        script.Append("exec ").Append(Program).Append(' ')
+            .Append(ShardCommandLine.ForShell(ShardCommandLine.Arguments(Experiment, Output, "auto", Quick, Seeds, CpusPerTask)));
         script.Append('\n');
         return script.ToString();
     }
 
     private static void Directive(StringBuilder script, string name, string value) => script.Append("#SBATCH --").Append(name).Append('=').Append(value).Append('\n');
-
-    /// <summary>A word for bash: single-quoted unless it is plain.</summary>
-    public static string Quote(string word) =>
-        word.Length > 0 && word.All(c => char.IsAsciiLetterOrDigit(c) || c is '/' or '.' or '_' or '-' or '=' or ':' or '+' or ',')
-            ? word
-            : "'" + word.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
 
     /// <summary>sbatch's --mem: megabytes, or a number with K, M, G or T.</summary>
     public static bool IsMemory(string text) => MemoryForm().IsMatch(text);

@@ -50,8 +50,7 @@ public static class ExperimentRunner
     {
         foreach (string file in folders.ShardRecords())
         {
-            string name = Path.GetFileNameWithoutExtension(file);
-            int count = int.Parse(name[(name.IndexOf("-of-", StringComparison.Ordinal) + 4)..], System.Globalization.CultureInfo.InvariantCulture);
+            int count = ShardCount(ReadShard(file));
             if (count != shard.Count)
                 throw new ExperimentException($"--shard {shard}: {folders.Root} was sharded {count} ways ({Path.GetRelativePath(folders.Root, file)}); "
                     + $"give --shard I/{count}, or, once none of those shards is running, remove {Path.Combine(folders.Root, "shards")} to shard it anew");
@@ -82,7 +81,7 @@ public static class ExperimentRunner
         if (File.ReadAllText(folders.Declaration) != experiment.Fingerprint)
             throw new ExperimentException($"{folders.Root}: its runs were made with another declaration of {definition.Name} than this program's; collect with the program that ran them");
         Gemm.Threads = threads;
-        var counts = records.Select(r => Shard.Parse(r.Record.Shard).Count).Distinct().ToList();
+        var counts = records.Select(r => ShardCount(r.Record)).Distinct().ToList();
         var runs = new List<RunResult>();
         var missing = new List<MissingCell>();
         foreach (var cell in experiment.Cells)
@@ -99,8 +98,10 @@ public static class ExperimentRunner
     {
         int count = counts.Count == 1 ? counts[0] : 1;
         var shard = new Shard(cell.Index % count, count);
-        return $"run {experiment.Definition.Name} --out {output} --shard {shard}{(record.Quick ? " --quick" : "")}{(record.Seeds is int s ? $" --seeds {s}" : "")}";
+        return ShardCommandLine.ForShell(ShardCommandLine.Arguments(experiment.Definition.Name, output, shard.ToString(), record.Quick, record.Seeds));
     }
+
+    private static int ShardCount(ShardRecord record) => Shard.Parse(record.Shard).Count;
 
     private static ShardRecord ReadShard(string file)
     {
