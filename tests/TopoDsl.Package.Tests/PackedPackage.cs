@@ -13,7 +13,7 @@ public sealed class PackedPackage : IDisposable
         Root = Directory.CreateTempSubdirectory("topodsl-package-").FullName;
         Feed = Directory.CreateDirectory(Path.Combine(Root, "feed")).FullName;
         PackagesFolder = Path.Combine(Root, "packages");
-        var project = Path.Combine(RepositoryRoot(), "src", "TopoDsl", "TopoDsl.csproj");
+        var project = Path.Combine(Repository.Root, "src", "TopoDsl", "TopoDsl.csproj");
         var (code, output) = DotnetCli.Run(Root, "pack", project, "-c", Configuration, "--no-build", "-o", Feed);
         if (code != 0) throw new InvalidOperationException("dotnet pack failed:\n" + output);
         File = Directory.GetFiles(Feed, "TopoDsl.*.nupkg").Single();
@@ -71,11 +71,4 @@ public sealed class PackedPackage : IDisposable
 #else
     private const string Configuration = "Release";
 #endif
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (System.IO.File.Exists(Path.Combine(dir.FullName, "TopoDsl.sln"))) return dir.FullName;
-        throw new InvalidOperationException($"no TopoDsl.sln above {AppContext.BaseDirectory}");
-    }
 }
