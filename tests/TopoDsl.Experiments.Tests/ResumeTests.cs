@@ -85,6 +85,12 @@ public sealed class ResumeTests
         Assert.NotNull(results.Runs[1].DivergedAtStep);
         Assert.False(results.Runs[1].TopologyPreserved);
         Assert.True(File.Exists(Path.Combine(folder.Path, "runs", results.Runs[1].Cell, "result.json")));
+        // Its table row and report name the step of its last Betti numbers, which come before the divergence, not at the end.
+        var diverged = results.Runs[1];
+        Assert.True(diverged.Betti[^1].Step <= diverged.DivergedAtStep);
+        Assert.EndsWith($" at step {diverged.Betti[^1].Step}", RunCells.Change(diverged, diverged.Betti));
+        Assert.EndsWith($" at step {diverged.Betti[^1].Step}", RunCells.Last(diverged, diverged.PersistentBetti));
+        Assert.DoesNotContain(" at step", RunCells.Change(results.Runs[0], results.Runs[0].Betti));
     }
 
     [Fact]

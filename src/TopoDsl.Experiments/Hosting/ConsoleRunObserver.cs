@@ -69,5 +69,5 @@ internal sealed class ConsoleRunObserver(int runs, ProgressContext? live) : IRun
     private readonly Dictionary<string, ProgressTask> _analyses = [];
 
     private static string Persistent(RunResult result) => result.PersistentBetti.Count == 0 ? "no topology"
-        : $"persistent Betti {RunCells.Change(result.PersistentBetti)}";
+        : $"persistent Betti {RunCells.Change(result, result.PersistentBetti)}";
 }

@@ -12,8 +12,8 @@ internal static class RunTable
         foreach (var column in new[] { "run", "eta", "eta x K", "Betti", "persistent Betti", "preserved", "certificate", "K_hat" })
             table.AddColumn(new TableColumn(column).NoWrap());
         foreach (var run in results.Runs)
-            table.AddRow(Markup.Escape(run.Cell), RunCells.Number(run.Eta), RunCells.Number(run.EtaTimesK), RunCells.Change(run.Betti),
-                RunCells.Change(run.PersistentBetti), RunCells.Preserved(run), RunCells.Certificate(run.Certificate), RunCells.KHat(run));
+            table.AddRow(Markup.Escape(run.Cell), RunCells.Number(run.Eta), RunCells.Number(run.EtaTimesK), RunCells.Change(run, run.Betti),
+                RunCells.Change(run, run.PersistentBetti), RunCells.Preserved(run), RunCells.Certificate(run.Certificate), RunCells.KHat(run));
         return table;
     }
 }

@@ -83,8 +83,8 @@ public static class HtmlReport
         var columns = new List<(string Header, Func<RunResult, string> Cell)>
         {
             ("run", run => run.Cell), ("eta", run => RunCells.Number(run.Eta)), ("eta x K", run => RunCells.Number(run.EtaTimesK)), ("phase", run => run.Phase),
-            ("Betti start", run => RunCells.At(run.Betti, 0)), ("Betti end", run => RunCells.At(run.Betti, ^1)),
-            ("persistent start", run => RunCells.At(run.PersistentBetti, 0)), ("persistent end", run => RunCells.At(run.PersistentBetti, ^1)),
+            ("Betti start", run => RunCells.At(run.Betti, 0)), ("Betti end", run => RunCells.Last(run, run.Betti)),
+            ("persistent start", run => RunCells.At(run.PersistentBetti, 0)), ("persistent end", run => RunCells.Last(run, run.PersistentBetti)),
             ("preserved", RunCells.Preserved),
             ("certificate", run => RunCells.Certificate(run.Certificate) + (run.Certificate.Applies ? "" : ": " + string.Join("; ", run.Certificate.Reasons))),
             ("K_hat", RunCells.KHat), ("merges", run => run.Certificate.MergeEvents?.ToString(CultureInfo.InvariantCulture) ?? "-"),
