@@ -50,14 +50,14 @@ internal static class BenchCommand
 
     private static void PrintTable(List<PhBenchmark.Row> rows, List<int> threadCounts)
     {
-        var table = new Table().AddColumns("data set", "params", "ripser s", "ripser MB");
-        foreach (int t in threadCounts) table.AddColumns($"topo {t}t s", $"ratio {t}t", $"topo {t}t MB", $"mem ratio {t}t");
+        var table = new Table().AddColumns("data set", "params", "ripser s", "ripser MiB");
+        foreach (int t in threadCounts) table.AddColumns($"topo {t}t s", $"ratio {t}t", $"topo {t}t MiB", $"mem ratio {t}t");
         table.AddColumn("barcodes");
         foreach (var row in rows)
         {
-            var cells = new List<string> { row.Case.Name, row.Case.Parameters, S(row.Ripser.WallSeconds), Mb(row.Ripser.PeakBytes) };
+            var cells = new List<string> { row.Case.Name, row.Case.Parameters, S(row.Ripser.WallSeconds), MiB(row.Ripser.PeakBytes) };
             foreach (var (_, topo) in row.Topo)
-                cells.AddRange([S(topo.WallSeconds), R(topo.WallSeconds / row.Ripser.WallSeconds), Mb(topo.PeakBytes), R((double)topo.PeakBytes / row.Ripser.PeakBytes)]);
+                cells.AddRange([S(topo.WallSeconds), R(topo.WallSeconds / row.Ripser.WallSeconds), MiB(topo.PeakBytes), R((double)topo.PeakBytes / row.Ripser.PeakBytes)]);
             cells.Add(row.Agree ? "agree" : "DIFFER");
             table.AddRow(cells.ToArray());
         }
@@ -69,14 +69,13 @@ internal static class BenchCommand
         table.AddRow(mean.ToArray());
         if (Console.IsOutputRedirected) AnsiConsole.Profile.Width = 240; // a piped table must not wrap at 80 columns
         AnsiConsole.Write(table);
-        Console.WriteLine("Times are wall-clock seconds of each whole process (ripser is single-threaded); memory is peak RSS.");
+        Console.WriteLine("Times are wall-clock seconds of each whole process (ripser is single-threaded); memory is peak RSS in MiB (2^20 bytes).");
         Console.WriteLine($"topo ran {Build}.");
     }
 
-    /// <summary>How this topo was compiled: the JIT's start-up and runtime cost time and memory that a native build does not.</summary>
-    private static string Build => System.Runtime.CompilerServices.RuntimeFeature.IsDynamicCodeSupported
-        ? "on the JIT (for the README's numbers, publish it with NativeAOT: see README, Performance)"
-        : "as a NativeAOT executable";
+    private static string Build => TopoBuild.IsNative
+        ? "as a NativeAOT executable"
+        : "on the JIT (for the README's numbers, install the native tool: see README, Performance)";
 
     private static double GeometricMean(IEnumerable<double> values)
     {
@@ -86,7 +85,7 @@ internal static class BenchCommand
 
     private static string S(double seconds) => seconds.ToString("0.00", CultureInfo.InvariantCulture);
     private static string R(double ratio) => ratio.ToString("0.00", CultureInfo.InvariantCulture);
-    private static string Mb(long bytes) => (bytes / 1048576.0).ToString("0", CultureInfo.InvariantCulture);
+    private static string MiB(long bytes) => (bytes / 1048576.0).ToString("0.0", CultureInfo.InvariantCulture);
 
     private static string ToJson(List<PhBenchmark.Row> rows)
     {
@@ -94,7 +93,7 @@ internal static class BenchCommand
         using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
         {
             json.WriteStartObject();
-            json.WriteString("topo_build", System.Runtime.CompilerServices.RuntimeFeature.IsDynamicCodeSupported ? "jit" : "native-aot");
+            json.WriteString("topo_build", TopoBuild.Name);
             json.WriteNumber("processor_count", Environment.ProcessorCount);
             json.WriteStartArray("datasets");
             foreach (var r in rows)
