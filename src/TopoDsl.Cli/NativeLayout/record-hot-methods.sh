@@ -2,7 +2,7 @@
 # Writes topo.order: the methods `topo ph` runs, which the Native AOT build places side by side.
 #
 # Why: the kernel maps an executable's pages 64 KB at a time around each page that code touches. With the compiler's
-# default layout the few hundred KB of code that `topo ph` runs are spread over the whole 3.5 MB of code, so all of it
+# default layout the few hundred KiB of code that `topo ph` runs are spread over the whole 3.5 MiB of code, so all of it
 # becomes resident and counts in peak RSS, which `topo bench ph` compares with ripser's. Placed together, they do not.
 #
 # Run it again when `topo ph`'s code path changes (NativeToolTests' memory test fails when the file has gone stale):
