@@ -34,6 +34,10 @@ internal static partial class KubernetesJobSchema
             yield break;
         }
         foreach (var error in SpecErrors(spec)) yield return error;
+        // An Indexed Job's pods get the host name NAME-INDEX, which must be a DNS label too.
+        if (spec.CompletionMode == "Indexed" && spec.Completions is int completions and > 0 && job.Metadata?.Name is string jobName
+            && !IsDnsLabel($"{jobName}-{completions - 1}"))
+            yield return $"metadata.name {jobName} is too long for its last pod's host name {jobName}-{completions - 1} (a DNS label)";
     }
 
     private static IEnumerable<string> SpecErrors(V1JobSpec spec)
@@ -46,6 +50,8 @@ internal static partial class KubernetesJobSchema
         if (indexed && spec.Completions is null) yield return "spec.completions is required when completionMode is Indexed";
         if (indexed && spec.Completions > 100_000) yield return "spec.completions must be at most 100000 when completionMode is Indexed";
         if (indexed && spec.Parallelism > 100_000) yield return "spec.parallelism must be at most 100000 when completionMode is Indexed";
+        if (spec.PodReplacementPolicy is not (null or "TerminatingOrFailed" or "Failed"))
+            yield return $"spec.podReplacementPolicy {spec.PodReplacementPolicy} is not TerminatingOrFailed or Failed";
         if (spec.BackoffLimitPerIndex is int perIndex)
         {
             if (!indexed) yield return "spec.backoffLimitPerIndex needs completionMode Indexed";

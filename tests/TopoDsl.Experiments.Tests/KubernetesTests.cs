@@ -25,6 +25,7 @@ public sealed class KubernetesTests
         Assert.Equal(6, job.Spec.Completions);
         Assert.Equal(2, job.Spec.Parallelism);
         Assert.Equal(3, job.Spec.BackoffLimitPerIndex);
+        Assert.Equal("Failed", job.Spec.PodReplacementPolicy); // no second pod of an index while the first is terminating
         var pod = job.Spec.Template.Spec;
         var container = Assert.Single(pod.Containers);
         Assert.Equal("registry.example.org/lab/sweeps:1.0", container.Image);
@@ -114,6 +115,8 @@ public sealed class KubernetesTests
             (["--image", "lab/sweeps:2", "--claim", "shared", "--memory", "4 GB"], "--memory"),
             (["--image", "lab/sweeps:2", "--claim", "shared", "--out", "/tmp/elsewhere"], "--out"),
             (["--image", "lab/sweeps:2", "--claim", "shared", "--name", "Sweep_1"], "--name"),
+            // 62 characters is a DNS label, but the name of pod 5, NAME-5, is not.
+            (["--image", "lab/sweeps:2", "--claim", "shared", "--name", new string('a', 62), "--shards", "6"], "--name"),
             (["--image", "lab/sweeps:2", "--claim", "shared", "--shards", "0"], "--shards"),
             (["--image", "lab/sweeps:2", "--claim", "shared", "--mount", "results"], "--mount"),
         })

@@ -44,6 +44,9 @@ public sealed class ShardTests
     [InlineData("SLURM_ARRAY_TASK_ID=2,SLURM_ARRAY_TASK_COUNT=5", 2, 5, "Slurm array task 2 of 5")]
     [InlineData("SLURM_ARRAY_TASK_ID=5,SLURM_ARRAY_TASK_MIN=3,SLURM_ARRAY_TASK_MAX=6,SLURM_ARRAY_TASK_COUNT=4", 2, 4, "Slurm array task 5 of 3-6")]
     [InlineData("JOB_COMPLETION_INDEX=7,TOPODSL_JOB_COMPLETIONS=8", 7, 8, "Kubernetes completion index 7 of 8")]
+    // The script's own count wins over the array's: a task resubmitted alone, or among some others, keeps its shard.
+    [InlineData("SLURM_ARRAY_TASK_ID=3,TOPODSL_SHARD_COUNT=6,SLURM_ARRAY_TASK_MIN=3,SLURM_ARRAY_TASK_MAX=3,SLURM_ARRAY_TASK_COUNT=1", 3, 6, "Slurm array task 3 of 6 shards (TOPODSL_SHARD_COUNT)")]
+    [InlineData("SLURM_ARRAY_TASK_ID=4,TOPODSL_SHARD_COUNT=6,SLURM_ARRAY_TASK_MIN=1,SLURM_ARRAY_TASK_MAX=4,SLURM_ARRAY_TASK_COUNT=2,SLURM_ARRAY_TASK_STEP=3", 4, 6, "Slurm array task 4 of 6 shards (TOPODSL_SHARD_COUNT)")]
     public void Auto_reads_the_scheduler_and_says_which(string variables, int index, int count, string source)
     {
         var shard = Shard.FromEnvironment(Variables(variables), out string used);
@@ -52,10 +55,13 @@ public sealed class ShardTests
 
     [Theory]
     [InlineData("", "neither SLURM_ARRAY_TASK_ID")]
-    [InlineData("SLURM_ARRAY_TASK_ID=1", "neither SLURM_ARRAY_TASK_COUNT nor SLURM_ARRAY_TASK_MIN")]
+    [InlineData("SLURM_ARRAY_TASK_ID=1", "neither TOPODSL_SHARD_COUNT, SLURM_ARRAY_TASK_COUNT nor SLURM_ARRAY_TASK_MIN")]
     [InlineData("SLURM_ARRAY_TASK_ID=x,SLURM_ARRAY_TASK_COUNT=2", "SLURM_ARRAY_TASK_ID=x is not a whole number")]
     [InlineData("SLURM_ARRAY_TASK_ID=4,SLURM_ARRAY_TASK_COUNT=4", "is not a shard (index 4 of 4)")]
     [InlineData("JOB_COMPLETION_INDEX=0", "TOPODSL_JOB_COMPLETIONS (the job's completions) is not")]
+    [InlineData("SLURM_ARRAY_TASK_ID=2,SLURM_ARRAY_TASK_MIN=0,SLURM_ARRAY_TASK_MAX=4,SLURM_ARRAY_TASK_COUNT=3,SLURM_ARRAY_TASK_STEP=2", "the array steps by 2")]
+    [InlineData("SLURM_ARRAY_TASK_ID=3,SLURM_ARRAY_TASK_MIN=1,SLURM_ARRAY_TASK_MAX=3,SLURM_ARRAY_TASK_COUNT=2", "the array has 2 tasks between 1 and 3")]
+    [InlineData("SLURM_ARRAY_TASK_ID=6,TOPODSL_SHARD_COUNT=6", "is not a shard (index 6 of 6)")]
     public void Auto_without_a_scheduler_is_one_clear_error(string variables, string message)
     {
         var error = Assert.Throws<ExperimentException>(() => Shard.FromEnvironment(Variables(variables), out _));
@@ -116,6 +122,48 @@ public sealed class ShardTests
         Directory.Delete(Path.Combine(folder.Path, "shards"), recursive: true);
         ExperimentRunner.RunShard(experiment, folder.Path, new Shard(1, 2), 2, 1, RunObservers.None);
         Assert.True(File.Exists(Path.Combine(folder.Path, "shards", "1-of-2.json")));
+    }
+
+    [Fact]
+    public void A_shard_of_another_sweep_with_the_same_N_is_refused_and_one_of_the_same_cells_is_collected()
+    {
+        using var folder = new TempFolder();
+        var definition = TinyExperiments.FigureEight(neurons: 16, epochs: 1, samples: 100, seeds: 2);
+        ExperimentRunner.RunShard(new ResolvedExperiment(definition, quick: false), folder.Path, new Shard(0, 2), null, 1, RunObservers.None);
+        var before = Files(folder.Path);
+
+        // --seeds 1 runs other cells, some of them shard 0's: two processes could have written one cell.
+        var error = Assert.Throws<ExperimentException>(() =>
+            ExperimentRunner.RunShard(new ResolvedExperiment(definition, quick: false, seeds: 1), folder.Path, new Shard(1, 2), 1, 1, RunObservers.None));
+        Assert.StartsWith("--shard 1/2: the shards in ", error.Message);
+        Assert.Contains("run another sweep", error.Message);
+        Assert.Equal(before, Files(folder.Path));
+
+        // --seeds 2 is the declared count: the same cells, so the same sweep, and collect merges it.
+        ExperimentRunner.RunShard(new ResolvedExperiment(definition, quick: false, seeds: 2), folder.Path, new Shard(1, 2), 2, 1, RunObservers.None);
+        var outcome = ExperimentRunner.Collect(folder.Path, [definition], 1, RunObservers.None);
+        Assert.Empty(outcome.Missing);
+        Assert.NotNull(outcome.Results);
+    }
+
+    [Theory]
+    [InlineData("""{"experiment":"TinyFigureEight","quick":false,"seeds":null,"shard":null,"cells":[],"runs":[]}""", "not a shard record")]
+    [InlineData("""{"experiment":"TinyFigureEight","quick":false,"seeds":null,"shard":"0/1","cells":null,"runs":[]}""", "not a shard record")]
+    [InlineData("""{"experiment":"TinyFigureEight","shard":"7/1","cells":[],"runs":[]}""", "not a shard record (its shard reads '7/1'")]
+    [InlineData("""{"experiment":""", "not a shard record")]
+    public void A_damaged_shard_record_is_named_by_run_and_by_collect(string json, string message)
+    {
+        using var folder = new TempFolder();
+        var definition = TinyExperiments.FigureEight(neurons: 16, epochs: 1, samples: 100, seeds: 1, sweep: [new SweepAxis("lr", [0.5], TimesEtaStar: true)]);
+        var experiment = new ResolvedExperiment(definition, quick: false);
+        ExperimentRunner.RunShard(experiment, folder.Path, new Shard(0, 1), null, 1, RunObservers.None);
+        string record = Path.Combine(folder.Path, "shards", "0-of-1.json");
+        File.WriteAllText(record, json);
+
+        var run = Assert.Throws<ExperimentException>(() => ExperimentRunner.RunShard(experiment, folder.Path, new Shard(0, 1), null, 1, RunObservers.None));
+        var collect = Assert.Throws<ExperimentException>(() => ExperimentRunner.Collect(folder.Path, [definition], 1, RunObservers.None));
+
+        Assert.All(new[] { run, collect }, e => Assert.StartsWith($"{record}: {message}", e.Message));
     }
 
     [Fact]

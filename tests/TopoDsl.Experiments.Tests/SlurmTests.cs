@@ -20,11 +20,32 @@ public sealed class SlurmTests
         Assert.Equal("#!/bin/bash", lines[0]);
         Assert.Contains("#SBATCH --array=0-5%2", lines);
         Assert.Contains("#SBATCH --cpus-per-task=4", lines);
-        Assert.Contains("#SBATCH --output=/data/runs of mine/slurm/%A_%a.out", lines);
+        Assert.Contains("#SBATCH --output=\"/data/runs of mine/slurm/%A_%a.out\"", lines);
         Assert.Contains("#SBATCH --mem=4G", lines);
         Assert.Contains("#SBATCH --time=01:00:00", lines);
         Assert.DoesNotContain(lines, l => l.StartsWith("#SBATCH --partition", StringComparison.Ordinal));
+        Assert.Equal("export TOPODSL_SHARD_COUNT=6", lines[^2]);
         Assert.Equal("exec /usr/bin/dotnet '/opt/my app/Sweep.dll' run CriticalPoint --out '/data/runs of mine' --shard auto --threads 4 --quick --seeds 3", lines[^1]);
+    }
+
+    [Theory]
+    [InlineData("/data/plain", "/data/plain/slurm/%A_%a.out")]
+    [InlineData("/data/100%done", "/data/100%%done/slurm/%A_%a.out")]
+    [InlineData("/data/say \"hi\"", "\"/data/say \\\"hi\\\"/slurm/%A_%a.out\"")]
+    [InlineData("/data/back\\slash", "\"/data/back\\\\slash/slurm/%A_%a.out\"")]
+    public void The_log_folder_reaches_sbatch_as_one_word_with_its_percent_signs_doubled(string output, string directive)
+    {
+        var job = new SlurmJob("/opt/sweep", "CriticalPoint", output, 2, 1, 1, Quick: true, Seeds: null);
+        Assert.Contains($"#SBATCH --output={directive}", job.Script().Split('\n'));
+    }
+
+    [Fact]
+    public void A_folder_with_a_line_break_is_refused_rather_than_written_into_the_script()
+    {
+        var job = new SlurmJob("/opt/sweep", "CriticalPoint", "/tmp/x\ntouch /tmp/PWNED #", 2, 1, 1, Quick: true, Seeds: null);
+        var error = Assert.Throws<ExperimentException>(job.Script);
+        Assert.StartsWith("--out /tmp/x\\ntouch /tmp/PWNED #: a line break", error.Message);
+        Assert.DoesNotContain("\n", error.Message);
     }
 
     [Theory]

@@ -42,8 +42,11 @@ internal static class KubernetesCommand
             string claimName = parse.GetValue(claim)!;
             if (!KubernetesJob.IsDnsSubdomain(claimName))
                 throw new ExperimentException($"--claim {claimName}: a claim's name is lower-case letters, digits, '-' and '.' (at most 253)");
-            string job = parse.GetValue(jobName) ?? KubernetesJob.DefaultName(definition.Name, experiment.IsQuick);
+            int longest = KubernetesJob.LongestName(pods);
+            string job = parse.GetValue(jobName) ?? KubernetesJob.DefaultName(definition.Name, experiment.IsQuick, longest);
             if (!KubernetesJob.IsDnsLabel(job)) throw new ExperimentException($"--name {job}: a Job's name is lower-case letters, digits and '-' (at most 63), starting and ending with a letter or digit");
+            if (job.Length > longest)
+                throw new ExperimentException($"--name {job}: with {pods} shards its pods are named up to {job}-{pods - 1}, longer than Kubernetes' 63 characters; give a name of at most {longest}");
             string mountPath = InPodPath("--mount", parse.GetValue(mount)!);
             string folder = InPodPath("--out", parse.GetValue(output) ?? mountPath.TrimEnd('/') + "/" + ExperimentApp.DefaultFolderName(experiment));
             if (!IsUnder(folder, mountPath))

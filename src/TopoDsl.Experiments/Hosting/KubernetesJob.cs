@@ -41,6 +41,9 @@ public sealed partial record KubernetesJob(string Name, string Image, string Pro
         yaml.Append("  completions: ").Append(Number(Shards)).Append('\n');
         yaml.Append("  parallelism: ").Append(Number(Parallel)).Append('\n');
         yaml.Append("  backoffLimitPerIndex: ").Append(Number(RetriesPerShard)).Append('\n');
+        // A replacement pod starts only once the one it replaces has failed, never while it is still terminating: two pods of
+        // one index would both write that shard's cells on the shared volume.
+        yaml.Append("  podReplacementPolicy: Failed\n");
         PodTemplate(yaml, Name, args, [("TOPODSL_JOB_COMPLETIONS", Number(Shards))]);
         return yaml.ToString();
     }
@@ -136,14 +139,20 @@ public sealed partial record KubernetesJob(string Name, string Image, string Pro
     /// <summary>A Kubernetes quantity such as 4Gi, 512Mi or 2G (the forms a memory request takes).</summary>
     public static bool IsQuantity(string text) => Quantity().IsMatch(text);
 
-    /// <summary>A default Job name from the experiment's: lower case, other characters as '-', at most 63.</summary>
-    public static string DefaultName(string experiment, bool quick)
+    /// <summary>
+    /// The longest name a Job of <paramref name="pods"/> indexed pods can have: the API server also names each pod's host
+    /// NAME-INDEX, which must be a DNS label of at most 63 characters.
+    /// </summary>
+    public static int LongestName(int pods) => 63 - 1 - Number(Math.Max(pods, 1) - 1).Length;
+
+    /// <summary>A default Job name from the experiment's: lower case, other characters as '-', at most <paramref name="longest"/>.</summary>
+    public static string DefaultName(string experiment, bool quick, int longest = 63)
     {
         var name = new StringBuilder("topodsl-");
         foreach (char c in experiment.ToLowerInvariant()) name.Append(char.IsAsciiLetterOrDigit(c) ? c : '-');
         if (quick) name.Append("-quick");
         string text = Regex.Replace(name.ToString(), "-{2,}", "-");
-        return (text.Length > 63 ? text[..63] : text).TrimEnd('-');
+        return (text.Length > longest ? text[..longest] : text).TrimEnd('-');
     }
 
     [GeneratedRegex("^[a-z0-9]([-a-z0-9]*[a-z0-9])?$")]

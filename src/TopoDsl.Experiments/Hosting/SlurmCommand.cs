@@ -39,8 +39,9 @@ internal static class SlurmCommand
                 parse.GetValue(memory), parse.GetValue(time), parse.GetValue(partition));
             string file = Path.GetFullPath(parse.GetValue(script) ?? Path.Combine(folder, "slurm", definition.Name + ".sbatch"));
             Directory.CreateDirectory(Path.GetDirectoryName(file)!);
-            Directory.CreateDirectory(Path.GetDirectoryName(job.LogPattern)!);
-            Homology.IO.AtomicFile.WriteAllText(file, writer => writer.Write(job.Script()));
+            string text = job.Script();
+            Directory.CreateDirectory(job.LogFolder);
+            Homology.IO.AtomicFile.WriteAllText(file, writer => writer.Write(text));
             Console.WriteLine($"sbatch script: {file} ({tasks} tasks over {cells} cells, {atOnce} at once)");
             if (!parse.GetValue(submit))
             {

@@ -20,15 +20,27 @@ namespace TopoDsl.Experiments.Hosting;
 public sealed partial record SlurmJob(string Program, string Experiment, string Output, int Shards, int Parallel, int CpusPerTask, bool Quick, int? Seeds,
     string? Memory = null, string? Time = null, string? Partition = null)
 {
-    /// <summary>Where the tasks' standard output and error go: OUTPUT/slurm/JOB_TASK.out.</summary>
-    public string LogPattern => Path.Combine(Output, "slurm", "%A_%a.out");
+    /// <summary>The folder of the tasks' standard output and error: OUTPUT/slurm.</summary>
+    public string LogFolder => Path.Combine(Output, "slurm");
 
-    /// <summary>The sbatch script: a job array whose every task runs its shard (<c>--shard auto</c>).</summary>
+    /// <summary>
+    /// The --output pattern, JOB_TASK.out in <see cref="LogFolder"/>: a % of the folder's own is written %%, which
+    /// Slurm reads as a plain %.
+    /// </summary>
+    public string LogPattern => Path.Combine(LogFolder.Replace("%", "%%", StringComparison.Ordinal), "%A_%a.out");
+
+    /// <summary>
+    /// The sbatch script: a job array whose every task runs its shard (<c>--shard auto</c>, with the shard count in
+    /// TOPODSL_SHARD_COUNT, so that tasks resubmitted alone with <c>sbatch --array=I,J SCRIPT</c> keep their shards).
+    /// </summary>
     public string Script()
     {
+        if (Output.Any(char.IsControl) || Program.Any(char.IsControl))
+            throw new ExperimentException($"--out {TopoDsl.Text.PrintableText.Escape(Output)}: a line break or other control character cannot stand in an sbatch script; choose a folder without one");
         var script = new StringBuilder();
         script.Append("#!/bin/bash\n");
-        script.Append("# Written by `slurm ").Append(Experiment).Append("`: one array task per shard of the sweep; then `collect ").Append(Output).Append("`.\n");
+        script.Append("# Written by `slurm ").Append(Experiment).Append("`: one array task per shard of the sweep; then `collect ")
+            .Append(ShardCommandLine.Quote(Output)).Append("`.\n");
         Directive(script, "job-name", $"topodsl-{Experiment}");
         Directive(script, "array", string.Create(CultureInfo.InvariantCulture, $"0-{Shards - 1}%{Parallel}"));
         Directive(script, "cpus-per-task", CpusPerTask.ToString(CultureInfo.InvariantCulture));
@@ -37,13 +49,20 @@ public sealed partial record SlurmJob(string Program, string Experiment, string 
         if (Time is not null) Directive(script, "time", Time);
         if (Partition is not null) Directive(script, "partition", Partition);
         script.Append("set -euo pipefail\n");
+        script.Append("export TOPODSL_SHARD_COUNT=").Append(Shards.ToString(CultureInfo.InvariantCulture)).Append('\n');
         script.Append("exec ").Append(Program).Append(' ')
             .Append(ShardCommandLine.ForShell(ShardCommandLine.Arguments(Experiment, Output, "auto", Quick, Seeds, CpusPerTask)));
         script.Append('\n');
         return script.ToString();
     }
 
-    private static void Directive(StringBuilder script, string name, string value) => script.Append("#SBATCH --").Append(name).Append('=').Append(value).Append('\n');
+    // sbatch reads a directive's value as one word: double quotes group it, and a backslash escapes a quote or itself.
+    private static void Directive(StringBuilder script, string name, string value) =>
+        script.Append("#SBATCH --").Append(name).Append('=').Append(SbatchWord(value)).Append('\n');
+
+    private static string SbatchWord(string value) => value.Any(c => char.IsWhiteSpace(c) || c is '"' or '\\')
+        ? "\"" + value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\""
+        : value;
 
     /// <summary>sbatch's --mem: megabytes, or a number with K, M, G or T.</summary>
     public static bool IsMemory(string text) => MemoryForm().IsMatch(text);

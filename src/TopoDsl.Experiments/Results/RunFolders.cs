@@ -19,6 +19,9 @@ public sealed class RunFolders(string root)
     /// <summary>The record of shard <paramref name="index"/> of <paramref name="count"/> (<c>run NAME --shard I/N</c>).</summary>
     public string ShardRecord(int index, int count) => Path.Combine(Root, "shards", $"{index}-of-{count}.json");
 
+    /// <summary>The shard count and the cells of the sweep whose shards write here, written once by the first shard.</summary>
+    public string ShardedSweep => Path.Combine(Root, "shards", "sweep.txt");
+
     /// <summary>Every shard record in the folder.</summary>
     public IReadOnlyList<string> ShardRecords() =>
         Directory.Exists(Path.Combine(Root, "shards")) ? Directory.GetFiles(Path.Combine(Root, "shards"), "*-of-*.json").Order(StringComparer.Ordinal).ToList() : [];

@@ -31,6 +31,7 @@ public static class ExperimentRunner
         CancellationToken cancellation = default)
     {
         var folders = Prepare(experiment, output, threads);
+        ClaimShardedSweep(folders, experiment, shard);
         RefuseOtherShardCounts(folders, shard);
         var cells = experiment.Cells.Where(shard.Runs).ToList();
         var record = new ShardRecord
@@ -44,8 +45,28 @@ public static class ExperimentRunner
         return RunCells(experiment, cells, folders, threads, observer, RunMode.Tracked, cancellation);
     }
 
-    // Shards of another N run other sets of cells: a cell could be run by two processes at once, which would write the same
-    // files. A folder keeps the N it was started with until its records are removed (when none of those shards runs any more).
+    // Shards of another N, or of another sweep (other --seeds or --quick), run other sets of cells: a cell could be run by two
+    // processes at once, which would write the same files. The first shard to start writes the folder's N and cells, once and
+    // atomically, so that of two shards starting together one finds the other's and compares; a folder keeps them until its
+    // shards/ folder is removed (when none of those shards runs any more).
+    private static void ClaimShardedSweep(RunFolders folders, ResolvedExperiment experiment, Shard shard)
+    {
+        string claim = string.Join('\n', [$"shards {shard.Count}", .. experiment.Cells.Select(c => c.Id)]) + "\n";
+        Directory.CreateDirectory(Path.GetDirectoryName(folders.ShardedSweep)!);
+        if (AtomicFile.CreateOnce(folders.ShardedSweep, claim)) return;
+        string[] existing = File.ReadAllText(folders.ShardedSweep).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        string restart = $"once none of those shards is running, remove {Path.Combine(folders.Root, "shards")} to shard it anew";
+        if (existing.Length == 0 || !existing[0].StartsWith("shards ", StringComparison.Ordinal)
+            || !int.TryParse(existing[0]["shards ".Length..], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int count))
+            throw new ExperimentException($"{folders.ShardedSweep}: not a sweep's shard claim (its first line should read 'shards N'); {restart}");
+        if (count != shard.Count)
+            throw new ExperimentException($"--shard {shard}: {folders.Root} was sharded {count} ways ({Path.GetRelativePath(folders.Root, folders.ShardedSweep)}); give --shard I/{count}, or, {restart}");
+        if (!existing.Skip(1).SequenceEqual(experiment.Cells.Select(c => c.Id)))
+            throw new ExperimentException($"--shard {shard}: the shards in {folders.Root} run another sweep ({existing.Length - 1} cells, this one {experiment.Cells.Count}); "
+                + $"give the --quick and --seeds they were given, or, {restart}");
+    }
+
+    // Folders sharded before the claim above was written hold only their shard records.
     private static void RefuseOtherShardCounts(RunFolders folders, Shard shard)
     {
         foreach (string file in folders.ShardRecords())
@@ -73,8 +94,8 @@ public static class ExperimentRunner
             throw new ExperimentException($"{folders.Root}: no shards/*.json there; collect merges the shards of `run NAME --shard I/N`");
         var first = records[0].Record;
         foreach (var (file, record) in records.Skip(1))
-            if (record.Experiment != first.Experiment || record.Quick != first.Quick || record.Seeds != first.Seeds || !record.Cells.SequenceEqual(first.Cells))
-                throw new ExperimentException($"{file}: this shard ran another sweep than {records[0].File} (experiment, --quick, --seeds or cells differ)");
+            if (record.Experiment != first.Experiment || record.Quick != first.Quick || !record.Cells.SequenceEqual(first.Cells))
+                throw new ExperimentException($"{file}: this shard ran another sweep than {records[0].File} (experiment, --quick or cells differ)");
         var definition = experiments.FirstOrDefault(d => d.Name == first.Experiment)
             ?? throw new ExperimentException($"{folders.Root}: its shards ran the experiment '{first.Experiment}', which this program does not declare");
         var experiment = new ResolvedExperiment(definition, first.Quick, first.Seeds);
@@ -105,8 +126,27 @@ public static class ExperimentRunner
 
     private static ShardRecord ReadShard(string file)
     {
-        using var stream = File.OpenRead(file);
-        return System.Text.Json.JsonSerializer.Deserialize<ShardRecord>(stream, ResultsJson.Options) ?? throw new ExperimentException($"{file}: empty shard record");
+        ShardRecord? record;
+        try
+        {
+            using var stream = File.OpenRead(file);
+            record = System.Text.Json.JsonSerializer.Deserialize<ShardRecord>(stream, ResultsJson.Options);
+        }
+        catch (System.Text.Json.JsonException e)
+        {
+            throw new ExperimentException($"{file}: not a shard record ({e.Message})");
+        }
+        if (record is null || record.Experiment is null || record.Shard is null || record.Cells is null || record.Runs is null || record.Cells.Any(c => c is null))
+            throw new ExperimentException($"{file}: not a shard record (experiment, shard, cells or runs missing)");
+        try
+        {
+            Shard.Parse(record.Shard);
+        }
+        catch (ExperimentException)
+        {
+            throw new ExperimentException($"{file}: not a shard record (its shard reads '{record.Shard}', not I/N)");
+        }
+        return record;
     }
 
     private static RunFolders Prepare(ResolvedExperiment experiment, string output, int threads)

@@ -25,26 +25,40 @@ public readonly record struct Shard(int Index, int Count)
     }
 
     /// <summary>
-    /// The shard of a Slurm array task (SLURM_ARRAY_TASK_ID with SLURM_ARRAY_TASK_COUNT, or with
-    /// SLURM_ARRAY_TASK_MIN and _MAX) or of a Kubernetes Indexed Job's pod (JOB_COMPLETION_INDEX with
-    /// TOPODSL_JOB_COMPLETIONS, which the manifest of <c>k8s NAME</c> sets); <paramref name="source"/> says which.
+    /// The shard of a Slurm array task (SLURM_ARRAY_TASK_ID with TOPODSL_SHARD_COUNT, which the script of
+    /// <c>slurm NAME</c> sets; or, for an array of its own, with SLURM_ARRAY_TASK_MIN and _MAX or SLURM_ARRAY_TASK_COUNT)
+    /// or of a Kubernetes Indexed Job's pod (JOB_COMPLETION_INDEX with TOPODSL_JOB_COMPLETIONS, which the manifest of
+    /// <c>k8s NAME</c> sets); <paramref name="source"/> says which.
     /// </summary>
     public static Shard FromEnvironment(Func<string, string?> variable, out string source)
     {
         if (Number(variable, "SLURM_ARRAY_TASK_ID") is int task)
         {
-            // An array 0-(N-1) as `slurm NAME` writes it; MIN and MAX also cover arrays that start elsewhere.
+            // The count from the script itself: a task resubmitted alone (sbatch --array=3 SCRIPT) is still shard 3 of N.
+            if (Number(variable, "TOPODSL_SHARD_COUNT") is int shards)
+            {
+                source = $"Slurm array task {task} of {shards} shards (TOPODSL_SHARD_COUNT)";
+                return Checked(task, shards, source);
+            }
+            // Otherwise the array's tasks must be the shards, every id from MIN to MAX; a stepped array or a resubmission of
+            // some tasks is not, and guessing N from it would run other cells than the other tasks.
+            const string giveIt = "give --shard I/N, or set TOPODSL_SHARD_COUNT to the number of shards";
+            if (Number(variable, "SLURM_ARRAY_TASK_STEP") is int step && step != 1)
+                throw new ExperimentException($"--shard auto: the array steps by {step} (SLURM_ARRAY_TASK_STEP), so its task ids are not the shards; {giveIt}");
+            int? tasks = Number(variable, "SLURM_ARRAY_TASK_COUNT");
             if (Number(variable, "SLURM_ARRAY_TASK_MIN") is int min && Number(variable, "SLURM_ARRAY_TASK_MAX") is int max)
             {
+                if (tasks is int n && n != max - min + 1)
+                    throw new ExperimentException($"--shard auto: the array has {n} tasks between {min} and {max} (SLURM_ARRAY_TASK_COUNT), so its task ids are not the shards; {giveIt}");
                 source = $"Slurm array task {task} of {min}-{max}";
                 return Checked(task - min, max - min + 1, source);
             }
-            if (Number(variable, "SLURM_ARRAY_TASK_COUNT") is int count)
+            if (tasks is int count)
             {
                 source = $"Slurm array task {task} of {count}";
                 return Checked(task, count, source);
             }
-            throw new ExperimentException("--shard auto: SLURM_ARRAY_TASK_ID is set but neither SLURM_ARRAY_TASK_COUNT nor SLURM_ARRAY_TASK_MIN and _MAX are");
+            throw new ExperimentException("--shard auto: SLURM_ARRAY_TASK_ID is set but neither TOPODSL_SHARD_COUNT, SLURM_ARRAY_TASK_COUNT nor SLURM_ARRAY_TASK_MIN and _MAX are");
         }
         if (Number(variable, "JOB_COMPLETION_INDEX") is int completion)
         {
