@@ -87,11 +87,13 @@ public sealed class SlurmTests
     {
         using var cluster = new SlurmCluster();
         using var folder = new TempFolder();
-        string one = Path.Combine(folder.Path, "one"), array = Path.Combine(folder.Path, "array");
+        // A folder with a space and a %, which sbatch reads only quoted and doubled in the log pattern.
+        string one = Path.Combine(folder.Path, "one"), array = Path.Combine(folder.Path, "array of 100%");
 
         ExampleProgram.Run("run", "CriticalPoint", "--quick", "--out", one);
         ExampleProgram.Run("slurm", "CriticalPoint", "--quick", "--out", array, "--shards", "4", "--parallel", "2", "--submit", "--wait");
         Assert.Equal(4, Directory.GetFiles(Path.Combine(array, "shards"), "*-of-4.json").Length); // every task ran its shard
+        Assert.Equal(4, Directory.GetFiles(Path.Combine(array, "slurm"), "*_*.out").Length);     // and logged where the script says
         Assert.False(File.Exists(Path.Combine(array, "results.json")));
         ExampleProgram.Run("collect", array);
 
