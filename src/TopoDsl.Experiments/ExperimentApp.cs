@@ -158,8 +158,10 @@ public static class ExperimentApp
             var outcome = ExperimentRunner.Collect(dir, experiments, threadCount, new ConsoleRunObserver(0, null), cancellation);
             if (outcome.Results is null)
             {
-                Console.Error.WriteLine($"{outcome.Missing.Count} cell{(outcome.Missing.Count == 1 ? " is" : "s are")} not finished; run them, then collect again:");
-                foreach (var cell in outcome.Missing) Console.Error.WriteLine($"  {cell.Cell}: {cell.Command}");
+                Console.Error.WriteLine($"{outcome.Missing.Count} cell{(outcome.Missing.Count == 1 ? " is" : "s are")} not finished (not run, failed, or still running); "
+                    + "once their shards have ended, run them, then collect again:");
+                string program = ThisProgram();
+                foreach (var cell in outcome.Missing) Console.Error.WriteLine($"  {cell.Cell}: {program} {cell.Command}");
                 return Task.FromResult(IncompleteSweep);
             }
             Show(outcome.Results, dir);

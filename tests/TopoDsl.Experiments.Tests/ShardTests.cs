@@ -167,6 +167,26 @@ public sealed class ShardTests
     }
 
     [Fact]
+    public void Collects_hint_for_a_missing_shard_is_a_command_line_that_runs_it()
+    {
+        using var folder = new TempFolder();
+        string sweep = Path.Combine(folder.Path, "it's a sweep");
+        ExampleProgram.Run("run", "CriticalPoint", "--quick", "--out", sweep, "--shard", "0/2");
+
+        var (code, stdout, stderr) = ExampleProgram.Start(null, "collect", sweep);
+
+        Assert.Equal(ExperimentApp.IncompleteSweep, code);
+        Assert.Equal("", stdout);
+        var hints = stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1).Select(line => line[(line.IndexOf(": ", StringComparison.Ordinal) + 2)..]).Distinct().ToList();
+        string hint = Assert.Single(hints);   // every missing cell is shard 1's
+        Assert.Contains("--shard 1/2", hint);
+        var rerun = OracleTools.Run("/bin/sh", ["-c", hint], timeoutSeconds: 600);
+        Assert.True(rerun.ExitCode == 0, rerun.Stderr);
+        ExampleProgram.Run("collect", sweep);
+        Assert.True(File.Exists(Path.Combine(sweep, "results.json")));
+    }
+
+    [Fact]
     public void Collect_refuses_a_folder_without_shards_or_of_a_program_that_does_not_declare_its_experiment()
     {
         using var folder = new TempFolder();

@@ -54,15 +54,14 @@ public static class ExperimentRunner
         string claim = string.Join('\n', [$"shards {shard.Count}", .. experiment.Cells.Select(c => c.Id)]) + "\n";
         Directory.CreateDirectory(Path.GetDirectoryName(folders.ShardedSweep)!);
         if (AtomicFile.CreateOnce(folders.ShardedSweep, claim)) return;
-        string[] existing = File.ReadAllText(folders.ShardedSweep).Split('\n', StringSplitOptions.RemoveEmptyEntries);
         string restart = $"once none of those shards is running, remove {Path.Combine(folders.Root, "shards")} to shard it anew";
-        if (existing.Length == 0 || !existing[0].StartsWith("shards ", StringComparison.Ordinal)
-            || !int.TryParse(existing[0]["shards ".Length..], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int count))
+        if (ClaimedShardCount(folders) is not int count)
             throw new ExperimentException($"{folders.ShardedSweep}: not a sweep's shard claim (its first line should read 'shards N'); {restart}");
         if (count != shard.Count)
             throw new ExperimentException($"--shard {shard}: {folders.Root} was sharded {count} ways ({Path.GetRelativePath(folders.Root, folders.ShardedSweep)}); give --shard I/{count}, or, {restart}");
-        if (!existing.Skip(1).SequenceEqual(experiment.Cells.Select(c => c.Id)))
-            throw new ExperimentException($"--shard {shard}: the shards in {folders.Root} run another sweep ({existing.Length - 1} cells, this one {experiment.Cells.Count}); "
+        var claimed = File.ReadLines(folders.ShardedSweep).Skip(1).Where(line => line.Length > 0).ToList();
+        if (!claimed.SequenceEqual(experiment.Cells.Select(c => c.Id)))
+            throw new ExperimentException($"--shard {shard}: the shards in {folders.Root} run another sweep ({claimed.Count} cells, this one {experiment.Cells.Count}); "
                 + $"give the --quick and --seeds they were given, or, {restart}");
     }
 
@@ -102,7 +101,9 @@ public static class ExperimentRunner
         if (File.ReadAllText(folders.Declaration) != experiment.Fingerprint)
             throw new ExperimentException($"{folders.Root}: its runs were made with another declaration of {definition.Name} than this program's; collect with the program that ran them");
         Gemm.Threads = threads;
-        var counts = records.Select(r => ShardCount(r.Record)).Distinct().ToList();
+        var counts = File.Exists(folders.ShardedSweep) && ClaimedShardCount(folders) is int claimed
+            ? [claimed]
+            : records.Select(r => ShardCount(r.Record)).Distinct().ToList();
         var runs = new List<RunResult>();
         var missing = new List<MissingCell>();
         foreach (var cell in experiment.Cells)
@@ -123,6 +124,14 @@ public static class ExperimentRunner
     }
 
     private static int ShardCount(ShardRecord record) => Shard.Parse(record.Shard).Count;
+
+    private static int? ClaimedShardCount(RunFolders folders)
+    {
+        string first = File.ReadLines(folders.ShardedSweep).FirstOrDefault() ?? "";
+        return first.StartsWith("shards ", StringComparison.Ordinal)
+            && int.TryParse(first["shards ".Length..], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int count) && count >= 1
+            ? count : null;
+    }
 
     private static ShardRecord ReadShard(string file)
     {
