@@ -62,6 +62,7 @@ public sealed class ShardTests
     [InlineData("SLURM_ARRAY_TASK_ID=2,SLURM_ARRAY_TASK_MIN=0,SLURM_ARRAY_TASK_MAX=4,SLURM_ARRAY_TASK_COUNT=3,SLURM_ARRAY_TASK_STEP=2", "the array steps by 2")]
     [InlineData("SLURM_ARRAY_TASK_ID=3,SLURM_ARRAY_TASK_MIN=1,SLURM_ARRAY_TASK_MAX=3,SLURM_ARRAY_TASK_COUNT=2", "the array has 2 tasks between 1 and 3")]
     [InlineData("SLURM_ARRAY_TASK_ID=6,TOPODSL_SHARD_COUNT=6", "is not a shard (index 6 of 6)")]
+    [InlineData("SLURM_ARRAY_TASK_ID=1,TOPODSL_SHARD_COUNT=4,SLURM_ARRAY_TASK_MIN=1,SLURM_ARRAY_TASK_MAX=4,SLURM_ARRAY_TASK_COUNT=4", "go up to 4 (SLURM_ARRAY_TASK_MAX), but TOPODSL_SHARD_COUNT is 4")]
     public void Auto_without_a_scheduler_is_one_clear_error(string variables, string message)
     {
         var error = Assert.Throws<ExperimentException>(() => Shard.FromEnvironment(Variables(variables), out _));
@@ -144,6 +145,42 @@ public sealed class ShardTests
         var outcome = ExperimentRunner.Collect(folder.Path, [definition], 1, RunObservers.None);
         Assert.Empty(outcome.Missing);
         Assert.NotNull(outcome.Results);
+    }
+
+    [Fact]
+    public void A_folder_sharded_before_the_sweep_claim_is_checked_against_its_records_and_not_claimed_by_a_refused_shard()
+    {
+        using var folder = new TempFolder();
+        var definition = TinyExperiments.FigureEight(neurons: 16, epochs: 1, samples: 100, seeds: 2);
+        var experiment = new ResolvedExperiment(definition, quick: false);
+        ExperimentRunner.RunShard(experiment, folder.Path, new Shard(0, 3), null, 1, RunObservers.None);
+        string claim = Path.Combine(folder.Path, "shards", "sweep.txt");
+        File.Delete(claim);   // as a folder sharded before the claim existed: records only
+
+        var otherCount = Assert.Throws<ExperimentException>(() => ExperimentRunner.RunShard(experiment, folder.Path, new Shard(1, 2), null, 1, RunObservers.None));
+        var otherSweep = Assert.Throws<ExperimentException>(() =>
+            ExperimentRunner.RunShard(new ResolvedExperiment(definition, quick: false, seeds: 1), folder.Path, new Shard(1, 3), 1, 1, RunObservers.None));
+
+        Assert.Contains("sharded 3 ways (shards/0-of-3.json)", otherCount.Message);
+        Assert.Contains("run another sweep", otherSweep.Message);
+        Assert.False(File.Exists(claim));
+        ExperimentRunner.RunShard(experiment, folder.Path, new Shard(1, 3), null, 1, RunObservers.None);
+        Assert.Equal("shards 3", File.ReadLines(claim).First());
+    }
+
+    [Fact]
+    public void A_whole_run_into_a_folder_whose_sweep_is_sharded_is_refused_before_it_runs_anything()
+    {
+        using var folder = new TempFolder();
+        var definition = TinyExperiments.FigureEight(neurons: 16, epochs: 1, samples: 100, seeds: 2);
+        var experiment = new ResolvedExperiment(definition, quick: false);
+        ExperimentRunner.RunShard(experiment, folder.Path, new Shard(0, 2), null, 1, RunObservers.None);
+        var before = Files(folder.Path);
+
+        var error = Assert.Throws<ExperimentException>(() => ExperimentRunner.Run(experiment, folder.Path, 1, RunObservers.None));
+
+        Assert.StartsWith($"--out {folder.Path}: its sweep is run in shards", error.Message);
+        Assert.Equal(before, Files(folder.Path));
     }
 
     [Theory]

@@ -32,11 +32,19 @@ public sealed class SlurmTests
     [InlineData("/data/plain", "/data/plain/slurm/%A_%a.out")]
     [InlineData("/data/100%done", "/data/100%%done/slurm/%A_%a.out")]
     [InlineData("/data/say \"hi\"", "\"/data/say \\\"hi\\\"/slurm/%A_%a.out\"")]
-    [InlineData("/data/back\\slash", "\"/data/back\\\\slash/slurm/%A_%a.out\"")]
+    [InlineData("/data/run#2", "\"/data/run#2/slurm/%A_%a.out\"")]
+    [InlineData("/data/it's", "\"/data/it's/slurm/%A_%a.out\"")]
     public void The_log_folder_reaches_sbatch_as_one_word_with_its_percent_signs_doubled(string output, string directive)
     {
         var job = new SlurmJob("/opt/sweep", "CriticalPoint", output, 2, 1, 1, Quick: true, Seeds: null);
         Assert.Contains($"#SBATCH --output={directive}", job.Script().Split('\n'));
+    }
+
+    [Fact]
+    public void A_folder_with_a_backslash_is_refused_because_slurm_would_not_expand_the_task_in_its_log_path()
+    {
+        var job = new SlurmJob("/opt/sweep", "CriticalPoint", "/data/back\\slash", 2, 1, 1, Quick: true, Seeds: null);
+        Assert.StartsWith("--out /data/back\\slash: Slurm reads a backslash", Assert.Throws<ExperimentException>(job.Script).Message);
     }
 
     [Fact]

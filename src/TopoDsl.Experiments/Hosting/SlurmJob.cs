@@ -35,8 +35,13 @@ public sealed partial record SlurmJob(string Program, string Experiment, string 
     /// </summary>
     public string Script()
     {
-        if (Output.Any(char.IsControl) || Program.Any(char.IsControl))
+        if (Output.Any(char.IsControl))
             throw new ExperimentException($"--out {TopoDsl.Text.PrintableText.Escape(Output)}: a line break or other control character cannot stand in an sbatch script; choose a folder without one");
+        // In an --output pattern a backslash turns off Slurm's %A and %a: every task would write one log file.
+        if (Output.Contains('\\'))
+            throw new ExperimentException($"--out {Output}: Slurm reads a backslash in the log path as 'no patterns', and every task would write one log; choose a folder without one");
+        if (Program.Any(char.IsControl))
+            throw new ExperimentException($"this program's path {TopoDsl.Text.PrintableText.Escape(Program)} has a control character, which cannot stand in an sbatch script");
         var script = new StringBuilder();
         script.Append("#!/bin/bash\n");
         script.Append("# Written by `slurm ").Append(Experiment).Append("`: one array task per shard of the sweep; then `collect ")
@@ -56,11 +61,12 @@ public sealed partial record SlurmJob(string Program, string Experiment, string 
         return script.ToString();
     }
 
-    // sbatch reads a directive's value as one word: double quotes group it, and a backslash escapes a quote or itself.
+    // sbatch reads a directive's value as one word: whitespace ends it, # starts a comment, ' and " open quotes; double quotes
+    // group it, and a backslash escapes a quote or itself.
     private static void Directive(StringBuilder script, string name, string value) =>
         script.Append("#SBATCH --").Append(name).Append('=').Append(SbatchWord(value)).Append('\n');
 
-    private static string SbatchWord(string value) => value.Any(c => char.IsWhiteSpace(c) || c is '"' or '\\')
+    private static string SbatchWord(string value) => value.Any(c => char.IsWhiteSpace(c) || c is '"' or '\\' or '\'' or '#')
         ? "\"" + value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\""
         : value;
 

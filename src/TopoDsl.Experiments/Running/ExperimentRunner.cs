@@ -18,6 +18,7 @@ public static class ExperimentRunner
     public static ExperimentResults Run(ResolvedExperiment experiment, string output, int threads, IRunObserver observer, RunMode mode, CancellationToken cancellation = default)
     {
         var folders = Prepare(experiment, output, threads);
+        RefuseShardedFolder(folders);
         var runs = RunCells(experiment, experiment.Cells, folders, threads, observer, mode, cancellation);
         return Finish(experiment, runs, folders, observer, cancellation);
     }
@@ -31,8 +32,8 @@ public static class ExperimentRunner
         CancellationToken cancellation = default)
     {
         var folders = Prepare(experiment, output, threads);
+        RefuseOtherShardedSweeps(folders, experiment, shard);
         ClaimShardedSweep(folders, experiment, shard);
-        RefuseOtherShardCounts(folders, shard);
         var cells = experiment.Cells.Where(shard.Runs).ToList();
         var record = new ShardRecord
         {
@@ -54,27 +55,40 @@ public static class ExperimentRunner
         string claim = string.Join('\n', [$"shards {shard.Count}", .. experiment.Cells.Select(c => c.Id)]) + "\n";
         Directory.CreateDirectory(Path.GetDirectoryName(folders.ShardedSweep)!);
         if (AtomicFile.CreateOnce(folders.ShardedSweep, claim)) return;
-        string restart = $"once none of those shards is running, remove {Path.Combine(folders.Root, "shards")} to shard it anew";
         if (ClaimedShardCount(folders) is not int count)
-            throw new ExperimentException($"{folders.ShardedSweep}: not a sweep's shard claim (its first line should read 'shards N'); {restart}");
-        if (count != shard.Count)
-            throw new ExperimentException($"--shard {shard}: {folders.Root} was sharded {count} ways ({Path.GetRelativePath(folders.Root, folders.ShardedSweep)}); give --shard I/{count}, or, {restart}");
+            throw new ExperimentException($"{folders.ShardedSweep}: not a sweep's shard claim (its first line should read 'shards N'); {StartAnew(folders)}");
         var claimed = File.ReadLines(folders.ShardedSweep).Skip(1).Where(line => line.Length > 0).ToList();
-        if (!claimed.SequenceEqual(experiment.Cells.Select(c => c.Id)))
-            throw new ExperimentException($"--shard {shard}: the shards in {folders.Root} run another sweep ({claimed.Count} cells, this one {experiment.Cells.Count}); "
-                + $"give the --quick and --seeds they were given, or, {restart}");
+        RefuseOtherSweep(folders, experiment, shard, folders.ShardedSweep, count, claimed);
     }
 
-    // Folders sharded before the claim above was written hold only their shard records.
-    private static void RefuseOtherShardCounts(RunFolders folders, Shard shard)
+    private static void RefuseOtherSweep(RunFolders folders, ResolvedExperiment experiment, Shard shard, string source, int count, List<string> cells)
+    {
+        if (count != shard.Count)
+            throw new ExperimentException($"--shard {shard}: {folders.Root} was sharded {count} ways ({Path.GetRelativePath(folders.Root, source)}); give --shard I/{count}, or, {StartAnew(folders)}");
+        if (!cells.SequenceEqual(experiment.Cells.Select(c => c.Id)))
+            throw new ExperimentException($"--shard {shard}: the shards in {folders.Root} run another sweep ({cells.Count} cells, this one {experiment.Cells.Count}); "
+                + $"give the --quick and --seeds they were given, or, {StartAnew(folders)}");
+    }
+
+    private static string StartAnew(RunFolders folders) => $"once none of those shards is running, remove {Path.Combine(folders.Root, "shards")} to shard it anew";
+
+    // Folders sharded before the claim above was written hold only their shard records: they are read first, so that such a
+    // folder is not claimed for another N or sweep by a shard that is then refused.
+    private static void RefuseOtherShardedSweeps(RunFolders folders, ResolvedExperiment experiment, Shard shard)
     {
         foreach (string file in folders.ShardRecords())
         {
-            int count = ShardCount(ReadShard(file));
-            if (count != shard.Count)
-                throw new ExperimentException($"--shard {shard}: {folders.Root} was sharded {count} ways ({Path.GetRelativePath(folders.Root, file)}); "
-                    + $"give --shard I/{count}, or, once none of those shards is running, remove {Path.Combine(folders.Root, "shards")} to shard it anew");
+            var record = ReadShard(file);
+            RefuseOtherSweep(folders, experiment, shard, file, ShardCount(record), record.Cells);
         }
+    }
+
+    // A whole run beside shards that may still be running would run their cells too.
+    private static void RefuseShardedFolder(RunFolders folders)
+    {
+        if (File.Exists(folders.ShardedSweep) || folders.ShardRecords().Count > 0)
+            throw new ExperimentException($"--out {folders.Root}: its sweep is run in shards; run the missing cells with --shard I/N (`collect {ShardCommandLine.Quote(folders.Root)}` "
+                + $"lists them), or, once none of its shards is running, remove {Path.Combine(folders.Root, "shards")} to run it whole");
     }
 
     /// <summary>

@@ -37,6 +37,10 @@ public readonly record struct Shard(int Index, int Count)
             // The count from the script itself: a task resubmitted alone (sbatch --array=3 SCRIPT) is still shard 3 of N.
             if (Number(variable, "TOPODSL_SHARD_COUNT") is int shards)
             {
+                // One left in the environment from another sweep would map this array's ids onto the wrong shards.
+                if (Number(variable, "SLURM_ARRAY_TASK_MAX") is int top && top >= shards)
+                    throw new ExperimentException($"--shard auto: the array's task ids go up to {top} (SLURM_ARRAY_TASK_MAX), but TOPODSL_SHARD_COUNT is {shards}; "
+                        + "the shards are the ids 0 to N-1: give --shard I/N, or unset TOPODSL_SHARD_COUNT if it is left from another sweep");
                 source = $"Slurm array task {task} of {shards} shards (TOPODSL_SHARD_COUNT)";
                 return Checked(task, shards, source);
             }
