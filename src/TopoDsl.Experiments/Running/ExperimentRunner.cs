@@ -52,16 +52,15 @@ public static class ExperimentRunner
     // shards/ folder is removed (when none of those shards runs any more).
     private static void ClaimShardedSweep(RunFolders folders, ResolvedExperiment experiment, Shard shard)
     {
-        string claim = string.Join('\n', [$"shards {shard.Count}", .. experiment.Cells.Select(c => c.Id)]) + "\n";
+        var claim = new ShardedSweepClaim(shard.Count, experiment.Cells.Select(c => c.Id).ToList());
         Directory.CreateDirectory(Path.GetDirectoryName(folders.ShardedSweep)!);
-        if (AtomicFile.CreateOnce(folders.ShardedSweep, claim)) return;
-        if (ClaimedShardCount(folders) is not int count)
-            throw new ExperimentException($"{folders.ShardedSweep}: not a sweep's shard claim (its first line should read 'shards N'); {StartAnew(folders)}");
-        var claimed = File.ReadLines(folders.ShardedSweep).Skip(1).Where(line => line.Length > 0).ToList();
-        RefuseOtherSweep(folders, experiment, shard, folders.ShardedSweep, count, claimed);
+        if (AtomicFile.CreateOnce(folders.ShardedSweep, claim.Text)) return;
+        var existing = ShardedSweepClaim.Read(folders.ShardedSweep)
+            ?? throw new ExperimentException($"{folders.ShardedSweep}: not a sweep's shard claim (its first line should read 'shards N'); {StartAnew(folders)}");
+        RefuseOtherSweep(folders, experiment, shard, folders.ShardedSweep, existing.Count, existing.Cells);
     }
 
-    private static void RefuseOtherSweep(RunFolders folders, ResolvedExperiment experiment, Shard shard, string source, int count, List<string> cells)
+    private static void RefuseOtherSweep(RunFolders folders, ResolvedExperiment experiment, Shard shard, string source, int count, IReadOnlyList<string> cells)
     {
         if (count != shard.Count)
             throw new ExperimentException($"--shard {shard}: {folders.Root} was sharded {count} ways ({Path.GetRelativePath(folders.Root, source)}); give --shard I/{count}, or, {StartAnew(folders)}");
@@ -115,8 +114,8 @@ public static class ExperimentRunner
         if (File.ReadAllText(folders.Declaration) != experiment.Fingerprint)
             throw new ExperimentException($"{folders.Root}: its runs were made with another declaration of {definition.Name} than this program's; collect with the program that ran them");
         Gemm.Threads = threads;
-        var counts = File.Exists(folders.ShardedSweep) && ClaimedShardCount(folders) is int claimed
-            ? [claimed]
+        var counts = ShardedSweepClaim.Read(folders.ShardedSweep) is { } claim
+            ? [claim.Count]
             : records.Select(r => ShardCount(r.Record)).Distinct().ToList();
         var runs = new List<RunResult>();
         var missing = new List<MissingCell>();
@@ -138,14 +137,6 @@ public static class ExperimentRunner
     }
 
     private static int ShardCount(ShardRecord record) => Shard.Parse(record.Shard).Count;
-
-    private static int? ClaimedShardCount(RunFolders folders)
-    {
-        string first = File.ReadLines(folders.ShardedSweep).FirstOrDefault() ?? "";
-        return first.StartsWith("shards ", StringComparison.Ordinal)
-            && int.TryParse(first["shards ".Length..], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int count) && count >= 1
-            ? count : null;
-    }
 
     private static ShardRecord ReadShard(string file)
     {
