@@ -93,7 +93,7 @@ public sealed class NativeToolTests : IClassFixture<PackedTool>
     {
         // The kernel maps 64 KB of an executable around each page that runs. In the compiler's own order the methods that
         // topo ph runs are spread over all the code, and 86-88 % of it was resident at exit (measured on the 2000-point
-        // torus and on a 3-point cloud); laid out by NativeLayout/topo.order, 37-41 %. Half is the line between the two.
+        // torus and on a 3-point cloud); laid out by NativeLayout/topo.order, 37-45 %. Half is the line between the two.
         string folder = _tool.Install("TopoDsl.Cli", "layout");
         string preload = Path.Combine(_tool.Root, "smaps_at_exit.so");
         string compiler = OracleTools.FindExecutable("clang") ?? OracleTools.FindExecutable("gcc")!;
