@@ -135,6 +135,38 @@ public sealed class SlurmTests
         ExampleProgram.AssertSameFiles(one, array, except: ["shards", "slurm"]);
     }
 
+    [SlurmFact]
+    public void A_task_cancelled_part_way_and_submitted_again_alone_keeps_its_shard_and_the_collected_sweep_is_the_same()
+    {
+        using var cluster = new SlurmCluster();
+        using var folder = new TempFolder();
+        string one = Path.Combine(folder.Path, "one"), array = Path.Combine(folder.Path, "array");
+        ExampleProgram.Run("run", "CriticalPoint", "--quick", "--out", one);
+
+        // Task 1 runs cells 1, 3 and 5; it is cancelled part-way through cell 3 and then submitted again on its own
+        // (sbatch --array=1), where Slurm's own variables describe an array of one task: the script's shard count keeps it 1/2.
+        string submitted = ExampleProgram.Run("slurm", "CriticalPoint", "--quick", "--out", array, "--shards", "2", "--submit");
+        string job = System.Text.RegularExpressions.Regex.Match(submitted, @"Submitted batch job (\d+)").Groups[1].Value;
+        Assert.False(string.IsNullOrEmpty(job), submitted);
+        string firstDone = Path.Combine(array, "runs", "lr=0.5etastar_seed=0", "result.json");
+        string partWay = Path.Combine(array, "runs", "lr=1.1etastar_seed=0", "checkpoint.bin");
+        Assert.True(WaitFor(() => File.Exists(partWay), TimeSpan.FromMinutes(5)), "task 1 never reached a checkpoint of its second cell");
+        var finishedAt = File.GetLastWriteTimeUtc(firstDone);
+        var (code, _, error) = OracleTools.Run("scancel", [$"{job}_1"], timeoutSeconds: 60);
+        Assert.True(code == 0, $"scancel: {error}");
+        Assert.True(WaitFor(() => OracleTools.Run("squeue", ["-h", "-j", job], timeoutSeconds: 60).Stdout.Trim().Length == 0, TimeSpan.FromMinutes(10)),
+            "the job array did not end");
+        Assert.False(File.Exists(Path.Combine(array, "runs", "lr=4etastar_seed=0", "result.json")));   // task 1's last cell was never reached
+
+        var again = OracleTools.Run("sbatch", ["--wait", "--array=1", Path.Combine(array, "slurm", "CriticalPoint.sbatch")], timeoutSeconds: 600);
+        Assert.True(again.ExitCode == 0, $"sbatch --array=1: {again.Stderr}");
+        ExampleProgram.Run("collect", array);
+
+        Assert.Equal(finishedAt, File.GetLastWriteTimeUtc(firstDone)); // the cell finished before the cancel was not run again
+        Assert.Equal(["1-of-2.json", "0-of-2.json"], Directory.GetFiles(Path.Combine(array, "shards"), "*.json").Select(Path.GetFileName).OrderDescending());
+        ExampleProgram.AssertSameFiles(one, array, except: ["shards", "slurm"]);
+    }
+
     private static bool WaitFor(Func<bool> condition, TimeSpan limit)
     {
         var clock = Stopwatch.StartNew();
